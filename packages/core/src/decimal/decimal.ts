@@ -2,7 +2,7 @@
  * Decimal arithmetic in one place (design.md): money and scores never touch binary floating
  * point between the JSON edges. 390.76 × 20 / 390.76 is exactly 20 here.
  */
-import DecimalBase from 'decimal.js';
+import { Decimal as DecimalBase } from 'decimal.js';
 
 export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
 export type Decimal = InstanceType<typeof Decimal>;

@@ -1,0 +1,74 @@
+/** The `jixiao` command line: one sub-command per module in ./commands. */
+
+import { listProfiles } from '@jixiao/core';
+import { Command, CommanderError } from 'commander';
+import { runDemo } from './commands/demo.ts';
+import { runScore } from './commands/score.ts';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: Io = {
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
+};
+
+export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const profiles = listProfiles()
+    .map((p) => `${p.id}（${p.name}）`)
+    .join('；');
+  const program = new Command('jixiao')
+    .description(
+      'Jixiao（绩效）：预算绩效自评表的导入、计分、复核与导出 — budget performance self-evaluation forms',
+    )
+    .version('0.1.0', '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示某个命令的帮助')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+
+  program
+    .command('score')
+    .description('按评分规则重新计算一张自评表的预算执行得分、各指标得分、总分和等级，并逐项说明')
+    .argument('<file>', '自评表的标准 JSON 文件（canonical evaluation JSON）')
+    .option('-p, --profile <id>', `评分规则，默认用表中 profile 字段，否则 national-2020。可用：${profiles}`)
+    .option('--json', '以 JSON 输出计分结果（供程序使用）')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpText(
+      'after',
+      '\n退出码：0 已计分；2 文件无法读取、不是有效的自评表，或评分规则未知。\n\n示例：\n  jixiao score examples/seed-hubei-dept-2023.expected.json\n  jixiao score form.json --profile national-2020 --json',
+    )
+    .action(async (file: string, opts: { profile?: string; json?: boolean }) => {
+      setCode(await runScore(file, opts, io));
+    });
+
+  program
+    .command('demo')
+    .description('演示：对示例表（湖北 2023 年度部门整体自评表）计分并打印结果')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async () => {
+      setCode(await runDemo(io));
+    });
+
+  return program;
+}
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end through here with exit code 0; usage mistakes with 1 → 2.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    io.err(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return 70;
+  }
+  return code;
+}

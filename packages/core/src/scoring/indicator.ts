@@ -1,0 +1,379 @@
+/**
+ * One indicator's score by the profile's formulas (domain.md §3):
+ * positive (≥, >, or no operator) w × min(B/A, 1); reverse (≤, <) w × min(A/B, 1) or the linear
+ * variant; `=` full marks when met; ranges full marks inside the range; qualitative scores are
+ * the unit's choice inside the band of its grade. A score never exceeds its weight.
+ */
+import { type Decimal, dec, max, min, plain, round } from '../decimal/decimal.ts';
+import type { Indicator, Value } from '../model/evaluation.ts';
+import type { Profile } from '../profiles/schema.ts';
+import { comparable } from '../values/units.ts';
+import { percentText } from './budget.ts';
+import type { Formula, IndicatorScore } from './types.ts';
+
+export interface IndicatorComputation {
+  result: IndicatorScore;
+  /** the exact computed score (null when none) */
+  computed: Decimal | null;
+}
+
+const ONE = dec(1);
+const ZERO = dec(0);
+
+function show(v: Value): string {
+  return v.raw.trim() === '' ? '（空）' : v.raw.trim();
+}
+
+/** A quantitative value without its operator ("12次" for "≥12次"), so "实际 19次 ≥ 目标 12次" reads right. */
+function bare(v: Value): string {
+  if (v.kind !== 'quantitative' || v.value === null) return show(v);
+  const upper = v.upper !== undefined && v.upper !== null ? `-${plain(v.upper)}` : '';
+  return `${plain(v.value)}${upper}${v.unit ?? ''}`;
+}
+
+interface FormulaOutcome {
+  formula: Formula;
+  /** achieved share of the weight, 0…1 */
+  share: Decimal | null;
+  ratio: Decimal | null;
+  met: boolean | null;
+  text: string;
+  unscorable?: string;
+}
+
+/** The formula part, independent of the weight: what share of the weight the actual earns. */
+function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOutcome {
+  const t = bare(target);
+  const a = bare(actual);
+  if (target.kind === 'empty') {
+    return { formula: null, share: null, ratio: null, met: null, text: '', unscorable: '未填目标值' };
+  }
+  if (target.kind === 'qualitative' || target.kind === 'deadline') {
+    return { formula: 'qualitative', share: null, ratio: null, met: null, text: '' };
+  }
+  if (actual.kind === 'empty') {
+    return { formula: null, share: null, ratio: null, met: null, text: '', unscorable: '未填实际完成值' };
+  }
+  if (actual.kind !== 'quantitative') {
+    return {
+      formula: null,
+      share: null,
+      ratio: null,
+      met: null,
+      text: '',
+      unscorable: `目标 ${t} 为定量值，实际完成值“${a}”不是数值`,
+    };
+  }
+  const pair = comparable(target, actual);
+  if (!pair) {
+    return {
+      formula: null,
+      share: null,
+      ratio: null,
+      met: null,
+      text: '',
+      unscorable: `目标单位“${target.unit ?? ''}”与实际单位“${actual.unit ?? ''}”不可比`,
+    };
+  }
+  const A = pair.a;
+  const B = pair.b;
+  const op = target.op;
+
+  if (target.upper !== undefined && target.upper !== null) {
+    // A range "90%-95%": inside is met; below scores like a positive target, above like a reverse one.
+    const upperValue: Value = { ...target, value: target.upper, upper: null };
+    const U = comparable(upperValue, actual)?.a ?? null;
+    if (U === null)
+      return { formula: null, share: null, ratio: null, met: null, text: '', unscorable: '区间目标无法比较' };
+    if (B.greaterThanOrEqualTo(A) && B.lessThanOrEqualTo(U)) {
+      return {
+        formula: 'range',
+        share: ONE,
+        ratio: ONE,
+        met: true,
+        text: `区间指标：实际 ${a} 在目标 ${t} 之内，达成`,
+      };
+    }
+    if (B.lessThan(A)) {
+      const r = A.isZero() ? ZERO : B.dividedBy(A);
+      return {
+        formula: 'range',
+        share: max(r, ZERO),
+        ratio: r,
+        met: false,
+        text: `区间指标：实际 ${a} 低于目标下限，完成比例 ${percentText(r, profile.rounding.percent)}`,
+      };
+    }
+    const r = U.dividedBy(B);
+    return {
+      formula: 'range',
+      share: r,
+      ratio: r,
+      met: false,
+      text: `区间指标：实际 ${a} 高于目标上限，得分比例 = 上限 ÷ 实际 = ${percentText(r, profile.rounding.percent)}`,
+    };
+  }
+
+  if (op === '>=' || op === '>' || op === null) {
+    const met = op === '>' ? B.greaterThan(A) : B.greaterThanOrEqualTo(A);
+    const label = op === null ? '正向指标（目标未写运算符，按“≥”计）' : '正向指标';
+    if (A.lessThanOrEqualTo(0)) {
+      // B/A means nothing for a zero or negative target; the target is simply met or not.
+      return {
+        formula: 'positive',
+        share: met ? ONE : ZERO,
+        ratio: null,
+        met,
+        text: `${label}：目标 ${t} 不大于0，按是否达到计分，实际 ${a}，${met ? '达成' : '未达成'}`,
+      };
+    }
+    const ratio = B.dividedBy(A);
+    if (met) {
+      return {
+        formula: 'positive',
+        share: ONE,
+        ratio,
+        met,
+        text: `${label}：实际 ${a} ${op === '>' ? '>' : '≥'} 目标 ${t}，完成 ${percentText(ratio, profile.rounding.percent)}，达成`,
+      };
+    }
+    const share = max(min(ratio, ONE), ZERO);
+    return {
+      formula: 'positive',
+      share,
+      ratio,
+      met,
+      text: `${label}：实际 ${a} ÷ 目标 ${t} = ${percentText(ratio, profile.rounding.percent)}`,
+    };
+  }
+
+  if (op === '<=' || op === '<') {
+    const met = op === '<' ? B.lessThan(A) : B.lessThanOrEqualTo(A);
+    if (met) {
+      const ratio = B.isZero() ? null : A.dividedBy(B);
+      return {
+        formula: profile.formulas.reverse === 'linear' ? 'reverse-linear' : 'reverse-ratio',
+        share: ONE,
+        ratio,
+        met,
+        text: `反向指标：实际 ${a} ${op === '<' ? '<' : '≤'} 目标 ${t}，达成`,
+      };
+    }
+    if (A.lessThanOrEqualTo(0)) {
+      return {
+        formula: profile.formulas.reverse === 'linear' ? 'reverse-linear' : 'reverse-ratio',
+        share: ZERO,
+        ratio: null,
+        met,
+        text: `反向指标：目标 ${t}，实际 ${a} 超出目标，未达成`,
+      };
+    }
+    if (profile.formulas.reverse === 'linear') {
+      const share = max(ZERO, ONE.minus(B.minus(A).dividedBy(A)));
+      return {
+        formula: 'reverse-linear',
+        share,
+        ratio: A.dividedBy(B),
+        met,
+        text: `反向指标（线性法）：得分比例 = 1 − (实际 ${a} − 目标 ${t}) ÷ 目标 = ${percentText(share, profile.rounding.percent)}`,
+      };
+    }
+    const ratio = A.dividedBy(B);
+    return {
+      formula: 'reverse-ratio',
+      share: min(ratio, ONE),
+      ratio,
+      met,
+      text: `反向指标：目标 ${t} ÷ 实际 ${a} = ${percentText(ratio, profile.rounding.percent)}`,
+    };
+  }
+
+  // op === '='
+  if (A.isZero()) {
+    const met = B.lessThanOrEqualTo(0);
+    return {
+      formula: 'equal-zero',
+      share: met ? ONE : ZERO,
+      ratio: null,
+      met,
+      text: `等值指标（目标为0）：实际 ${a}，${met ? '达成' : '未达成'}`,
+    };
+  }
+  if (B.equals(A)) {
+    return {
+      formula: 'equal',
+      share: ONE,
+      ratio: ONE,
+      met: true,
+      text: `等值指标：实际 ${a} = 目标 ${t}，达成`,
+    };
+  }
+  if (profile.formulas.equalMissed === 'all-or-nothing') {
+    return {
+      formula: 'equal',
+      share: ZERO,
+      ratio: B.dividedBy(A),
+      met: false,
+      text: `等值指标：实际 ${a} ≠ 目标 ${t}，未达成`,
+    };
+  }
+  const ratio = B.dividedBy(A);
+  const share = max(ZERO, ratio.lessThan(ONE) ? ratio : ONE.dividedBy(ratio));
+  return {
+    formula: 'equal',
+    share,
+    ratio,
+    met: false,
+    text: `等值指标：实际 ${a} ≠ 目标 ${t}，得分比例 = ${percentText(share, profile.rounding.percent)}（偏离越大得分越低）`,
+  };
+}
+
+/** Whether a qualitative score lies in its band: [min, max) or [min, max] for the top band. */
+export function withinBand(
+  score: number,
+  band: { min: number; max: number; maxInclusive: boolean },
+): boolean {
+  const s = dec(score);
+  if (s.lessThan(band.min)) return false;
+  return band.maxInclusive ? s.lessThanOrEqualTo(band.max) : s.lessThan(band.max);
+}
+
+/** Reported figures are often rounded to fewer places than the profile's; compare at the reported precision, never coarser than 0.1. */
+export function sameAtReportedPrecision(reported: number, computed: Decimal, places: number): boolean {
+  const text = String(reported);
+  const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+  const d = Math.max(1, Math.min(decimals, places));
+  return round(computed, d).equals(dec(reported)) || dec(reported).equals(computed);
+}
+
+function bandFor(profile: Profile, grade: string | null | undefined) {
+  if (!grade) return null;
+  return profile.qualitativeBands.find((b) => b.grade === grade) ?? null;
+}
+
+/**
+ * Scores one indicator. `effectiveWeight` is the weight after rescaling (null when unknown);
+ * the reported score is compared at the profile's score rounding.
+ */
+export function scoreIndicator(
+  ind: Indicator,
+  index: number,
+  effectiveWeight: Decimal | null,
+  profile: Profile,
+): IndicatorComputation {
+  const places = profile.rounding.score;
+  const base = {
+    index,
+    path: `indicators[${index}]`,
+    name: ind.name,
+    weight: ind.weight,
+    effectiveWeight: effectiveWeight === null ? null : round(effectiveWeight, places).toNumber(),
+    reported: ind.score,
+    directionAssumed: false,
+    band: null,
+    difference: null,
+  };
+
+  if (ind.applicable === false) {
+    return {
+      computed: null,
+      result: {
+        ...base,
+        effectiveWeight: null,
+        status: 'not-applicable',
+        formula: null,
+        ratio: null,
+        overshoot: false,
+        met: null,
+        computed: null,
+        explanation: '本年度不适用，不计分，其分值按比例分配给其他指标。',
+      },
+    };
+  }
+
+  const outcome = applyFormula(ind.target, ind.actual, profile);
+  const directionAssumed = outcome.formula === 'positive' && ind.target.op === null;
+  const ratio = outcome.ratio === null ? null : round(outcome.ratio, 6).toNumber();
+  const overshoot =
+    outcome.ratio !== null &&
+    outcome.formula === 'positive' &&
+    outcome.ratio.greaterThanOrEqualTo(profile.overshootThreshold);
+  const common = { ...base, directionAssumed, ratio, overshoot, met: outcome.met, formula: outcome.formula };
+  const reportedText = ind.score === null ? '未填得分' : `填报得分 ${plain(ind.score)} 分`;
+
+  if (outcome.formula === 'qualitative') {
+    const band = bandFor(profile, ind.grade);
+    const w = effectiveWeight;
+    const bandRange =
+      band && w !== null ? { grade: band.grade, min: w.times(band.min), max: w.times(band.max) } : null;
+    let explanation = `定性指标：目标“${show(ind.target)}”，实际“${show(ind.actual)}”，由单位按达成程度在分档内自评`;
+    if (bandRange && band) {
+      explanation += `；自评等级“${band.grade}”，得分应在 ${plain(round(bandRange.min, places))}～${plain(round(bandRange.max, places))} 分${band.maxInclusive ? '' : '（不含上限）'}`;
+    } else if (w === null) {
+      explanation += '；未填分值，无法核验';
+    } else {
+      explanation += '；未注明自评等级（达成/部分达成/未达成），只能核验得分不超过分值';
+    }
+    return {
+      computed: null,
+      result: {
+        ...common,
+        status: w === null ? 'unverifiable' : 'qualitative',
+        band: bandRange
+          ? {
+              grade: bandRange.grade,
+              min: round(bandRange.min, places).toNumber(),
+              max: round(bandRange.max, places).toNumber(),
+              maxInclusive: band?.maxInclusive ?? false,
+            }
+          : null,
+        computed: null,
+        explanation: `${explanation}；${reportedText}。`,
+      },
+    };
+  }
+
+  if (outcome.unscorable !== undefined) {
+    return {
+      computed: null,
+      result: {
+        ...common,
+        status: effectiveWeight === null ? 'unverifiable' : 'unscorable',
+        computed: null,
+        explanation: `${outcome.unscorable}，无法按公式计分${effectiveWeight === null ? '，且未填分值' : ''}；${reportedText}。`,
+      },
+    };
+  }
+
+  if (effectiveWeight === null) {
+    return {
+      computed: null,
+      result: {
+        ...common,
+        status: 'unverifiable',
+        computed: null,
+        explanation: `${outcome.text}；未填分值，无法核验得分（${reportedText}）。`,
+      },
+    };
+  }
+
+  const share = outcome.share ?? ZERO;
+  const computed = round(effectiveWeight.times(min(share, ONE)), places);
+  const difference =
+    ind.score === null || sameAtReportedPrecision(ind.score, computed, places)
+      ? null
+      : dec(ind.score).minus(computed).toNumber();
+  const shareText = share.greaterThanOrEqualTo(ONE)
+    ? ''
+    : ` × ${percentText(share, profile.rounding.percent)}`;
+  return {
+    computed,
+    result: {
+      ...common,
+      status: 'scored',
+      computed: computed.toNumber(),
+      difference,
+      explanation: `${outcome.text}，${full ? '得满分' : '按比例得分'}：${plain(round(effectiveWeight, places))}分${shareText} = ${plain(computed)}分；${reportedText}。`,
+    },
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * `score(evaluation, profile)`: recomputes the budget score, every indicator's score, the
+ * total and the grade by the profile's rules, explains each, and lists every difference from
+ * the figures the form reports. It never invents a weight: an indicator without one is marked
+ * unverifiable and its reported score stands in for it in the computed total.
+ */
+import { type Decimal, dec, plain, round } from '../decimal/decimal.ts';
+import type { Evaluation } from '../model/evaluation.ts';
+import type { Profile } from '../profiles/schema.ts';
+import { scoreBudget } from './budget.ts';
+import { sameAtReportedPrecision, scoreIndicator } from './indicator.ts';
+import type { IndicatorScore, IndicatorStatus, ScoreDifference, ScoreResult } from './types.ts';
+
+/** The grade a total earns under the profile's bands (highest band whose minimum it reaches). */
+export function gradeFor(total: number | Decimal | null, profile: Profile): string | null {
+  if (total === null) return null;
+  const t = dec(total);
+  const bands = [...profile.gradeBands].sort((a, b) => b.min - a.min);
+  return bands.find((b) => t.greaterThanOrEqualTo(b.min))?.grade ?? null;
+}
+
+/**
+ * Effective weights: when some indicators do not apply, the applicable ones share their
+ * weight in proportion (domain.md §3). Unknown weights stay unknown.
+ */
+function effectiveWeights(
+  evaluation: Evaluation,
+  profile: Profile,
+): { weights: (Decimal | null)[]; note: string | null } {
+  const inds = evaluation.indicators;
+  const raw = inds.map((i) => (i.weight === null ? null : dec(i.weight)));
+  const dropped = inds.some((i) => i.applicable === false);
+  if (!dropped) return { weights: raw, note: null };
+  const applicable = inds.map((i, k) => (i.applicable === false ? null : (raw[k] ?? null)));
+  if (applicable.some((w, k) => w === null && inds[k]?.applicable !== false)) {
+    return { weights: applicable, note: '有指标不适用，但部分指标未填分值，无法按比例重新分配分值。' };
+  }
+  const sum = applicable.reduce<Decimal>((s, w) => (w === null ? s : s.plus(w)), dec(0));
+  if (sum.isZero()) return { weights: applicable, note: null };
+  const factor = dec(profile.indicatorTotal).dividedBy(sum);
+  return {
+    weights: applicable.map((w) => (w === null ? null : w.times(factor))),
+    note: `有指标本年度不适用，其余指标分值按 ${plain(profile.indicatorTotal)} ÷ ${plain(sum)} 的比例放大。`,
+  };
+}
+
+function sumKnown(values: (number | null)[]): Decimal | null {
+  if (values.length === 0 || values.every((v) => v === null)) return null;
+  return values.reduce<Decimal>((s, v) => (v === null ? s : s.plus(v)), dec(0));
+}
+
+export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
+  const places = profile.rounding.score;
+  const pct = profile.rounding.percent;
+  const notes: string[] = [];
+  const differences: ScoreDifference[] = [];
+
+  const budget = scoreBudget(evaluation.budget, profile);
+  const b = budget.result;
+  if (b.rate.computed !== null && b.rate.reported !== null) {
+    // Compare at the precision the form printed (100% vs 99.96% is the same figure printed whole).
+    const text = String(b.rate.reported);
+    const printed = text.includes('.') ? Math.max(0, text.length - text.indexOf('.') - 3) : 0;
+    const places = Math.min(printed, pct);
+    const c = round(
+      dec(evaluation.budget.executed ?? 0)
+        .dividedBy(evaluation.budget.planned ?? 1)
+        .times(100),
+      places,
+    );
+    const r = round(dec(b.rate.reported).times(100), places);
+    if (!c.equals(r)) {
+      differences.push({
+        path: 'budget.rate',
+        what: 'rate',
+        reported: b.rate.reported,
+        computed: b.rate.computed,
+        message: `执行率填报 ${plain(dec(b.rate.reported).times(100))}%，按执行数 ÷ 预算数计算为 ${plain(round(dec(b.rate.computed).times(100), pct))}%。`,
+      });
+    }
+  }
+  if (
+    b.score.computed !== null &&
+    b.score.reported !== null &&
+    !sameAtReportedPrecision(b.score.reported, dec(b.score.computed), places)
+  ) {
+    differences.push({
+      path: 'budget.score',
+      what: 'budget-score',
+      reported: b.score.reported,
+      computed: b.score.computed,
+      message: `预算执行得分填报 ${plain(b.score.reported)} 分，按 ${plain(b.weight)}分 × 执行率计算为 ${plain(b.score.computed)} 分。`,
+    });
+  }
+  if (b.weightReported !== null) {
+    differences.push({
+      path: 'budget.weight',
+      what: 'budget-weight',
+      reported: b.weightReported,
+      computed: b.weight,
+      message: `预算执行分值填报 ${plain(b.weightReported)} 分，评分规则“${profile.name}”规定为 ${plain(b.weight)} 分。`,
+    });
+  }
+
+  const { weights, note } = effectiveWeights(evaluation, profile);
+  if (note) notes.push(note);
+  const indicators: IndicatorScore[] = [];
+  const computedParts: (number | null)[] = [];
+  let complete = b.score.computed !== null;
+  evaluation.indicators.forEach((ind, k) => {
+    const r = scoreIndicator(ind, k, weights[k] ?? null, profile);
+    indicators.push(r.result);
+    if (r.result.status === 'not-applicable') return;
+    if (r.computed !== null) {
+      computedParts.push(r.computed.toNumber());
+    } else {
+      // No formula score: the reported one stands in, and the total is marked incomplete.
+      complete = false;
+      computedParts.push(ind.score);
+    }
+    if (r.result.difference !== null) {
+      differences.push({
+        path: `indicators[${k}].score`,
+        what: 'indicator-score',
+        reported: ind.score,
+        computed: r.result.computed,
+        message: `“${ind.name}”填报得分 ${plain(ind.score ?? 0)} 分，按公式计算为 ${plain(r.result.computed ?? 0)} 分，相差 ${plain(r.result.difference)} 分。`,
+      });
+    }
+  });
+
+  const counts: Record<IndicatorStatus, number> = {
+    scored: 0,
+    qualitative: 0,
+    unverifiable: 0,
+    unscorable: 0,
+    'not-applicable': 0,
+  };
+  for (const i of indicators) counts[i.status]++;
+  if (counts.unverifiable > 0) {
+    notes.push(
+      `${counts.unverifiable} 个指标未填分值（权重），无法按公式核验其得分；计算总分时以填报得分代替。`,
+    );
+  }
+
+  const applicable = evaluation.indicators.filter((i) => i.applicable !== false);
+  const indicatorsReported = sumKnown(applicable.map((i) => i.score));
+  const indicatorsComputed = sumKnown(computedParts);
+  const budgetReported = b.score.reported;
+  const reportedSum =
+    budgetReported === null && indicatorsReported === null
+      ? null
+      : dec(budgetReported ?? 0).plus(indicatorsReported ?? 0);
+  const computedTotal =
+    budget.computed === null && indicatorsComputed === null
+      ? null
+      : (budget.computed ?? dec(budgetReported ?? 0)).plus(indicatorsComputed ?? 0);
+  const weightSum = applicable.some((i) => i.weight === null)
+    ? null
+    : sumKnown(applicable.map((i) => i.weight));
+
+  const total = evaluation.totalReported;
+  if (total !== null && reportedSum !== null && !dec(total).equals(round(reportedSum, places))) {
+    differences.push({
+      path: 'totalReported',
+      what: 'total',
+      reported: total,
+      computed: round(reportedSum, places).toNumber(),
+      message: `总分与分项合计不符：预算执行得分 ${plain(budgetReported ?? 0)} + 指标得分合计 ${plain(indicatorsReported ?? 0)} = ${plain(round(reportedSum, places))}，填报总分 ${plain(total)}，相差 ${plain(dec(total).minus(reportedSum))} 分。`,
+    });
+  }
+
+  const computedGrade = gradeFor(computedTotal, profile);
+  const fromReported = gradeFor(total, profile);
+  if (evaluation.grade !== null && fromReported !== null && evaluation.grade.trim() !== fromReported) {
+    differences.push({
+      path: 'grade',
+      what: 'grade',
+      reported: evaluation.grade,
+      computed: fromReported,
+      message: `自评等级填报“${evaluation.grade}”，按填报总分 ${plain(total ?? 0)} 应为“${fromReported}”。`,
+    });
+  }
+
+  return {
+    profile: profile.id,
+    budget: b,
+    indicators,
+    totals: {
+      computed: computedTotal === null ? null : round(computedTotal, places).toNumber(),
+      computedComplete: complete && computedTotal !== null,
+      reportedSum: reportedSum === null ? null : round(reportedSum, places).toNumber(),
+      indicatorsReported: indicatorsReported === null ? null : round(indicatorsReported, places).toNumber(),
+      indicatorsComputed: indicatorsComputed === null ? null : round(indicatorsComputed, places).toNumber(),
+      reported: total,
+      weightSum: weightSum === null ? null : round(weightSum, places).toNumber(),
+    },
+    grade: { computed: computedGrade, fromReported, reported: evaluation.grade },
+    counts,
+    differences,
+    notes,
+  };
+}

@@ -1,0 +1,3 @@
+export type { DeadlineDate } from './parseValue.ts';
+export { parseDeadline, parseValue } from './parseValue.ts';
+export { comparable, normalize } from './units.ts';
