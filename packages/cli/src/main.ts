@@ -2,6 +2,7 @@
 
 import { listProfiles } from '@jixiao/core';
 import { Command, CommanderError } from 'commander';
+import { runCheck } from './commands/check.ts';
 import { runDemo } from './commands/demo.ts';
 import { runScore } from './commands/score.ts';
 
@@ -45,8 +46,32 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     });
 
   program
+    .command('check')
+    .description(
+      '复核：对一张或多张自评表逐条核验（计算、完整性、目标质量、指标归类、合理性、历史对比），按严重程度列出问题',
+    )
+    .argument('<file...>', '自评表文件：标准 JSON，或可导入的表格文件')
+    .option('-p, --profile <id>', `评分规则，默认用表中 profile 字段，否则 national-2020。可用：${profiles}`)
+    .option('--history <dir>', '往年自评表所在目录（同一单位、项目的往年表用于历史对比）')
+    .option('--json', '以 JSON 输出：每张表 {file, evaluation, score, findings}')
+    .option('--report <out>', '为每张表写一份复核报告（.html 或 .md）；多张表时文件名后加序号')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpText(
+      'after',
+      '\n退出码：0 未发现错误；1 发现错误；2 有文件无法读取。\n\n示例：\n  jixiao check examples/seed-hubei-dept-2023.expected.json\n  jixiao check form.json --history forms/2022 --report report.html',
+    )
+    .action(
+      async (
+        files: string[],
+        opts: { profile?: string; history?: string; json?: boolean; report?: string },
+      ) => {
+        setCode(await runCheck(files, opts, io));
+      },
+    );
+
+  program
     .command('demo')
-    .description('演示：对示例表（湖北 2023 年度部门整体自评表）计分并打印结果')
+    .description('演示：对示例表（湖北 2023 年度部门整体自评表）计分、复核并打印结果')
     .helpOption('-h, --help', '显示帮助')
     .action(async () => {
       setCode(await runDemo(io));

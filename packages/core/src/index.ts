@@ -11,3 +11,4 @@ export * from './scoring/score.ts';
 export * from './scoring/types.ts';
 export * from './taxonomy/index.ts';
 export * from './values/index.ts';
+export * from './checks/index.ts';

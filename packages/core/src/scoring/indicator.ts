@@ -363,9 +363,8 @@ export function scoreIndicator(
     ind.score === null || sameAtReportedPrecision(ind.score, computed, places)
       ? null
       : dec(ind.score).minus(computed).toNumber();
-  const shareText = share.greaterThanOrEqualTo(ONE)
-    ? ''
-    : ` × ${percentText(share, profile.rounding.percent)}`;
+  const full = share.greaterThanOrEqualTo(ONE);
+  const shareText = full ? '' : ` × ${percentText(share, profile.rounding.percent)}`;
   return {
     computed,
     result: {

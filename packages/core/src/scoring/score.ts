@@ -124,7 +124,7 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
         what: 'indicator-score',
         reported: ind.score,
         computed: r.result.computed,
-        message: `“${ind.name}”填报得分 ${plain(ind.score ?? 0)} 分，按公式计算为 ${plain(r.result.computed ?? 0)} 分，相差 ${plain(r.result.difference)} 分。`,
+        message: `“${ind.name}”填报得分 ${plain(ind.score ?? 0)} 分，按公式计算为 ${plain(r.result.computed ?? 0)} 分，相差 ${plain(Math.abs(r.result.difference))} 分。`,
       });
     }
   });
@@ -166,7 +166,7 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
       what: 'total',
       reported: total,
       computed: round(reportedSum, places).toNumber(),
-      message: `总分与分项合计不符：预算执行得分 ${plain(budgetReported ?? 0)} + 指标得分合计 ${plain(indicatorsReported ?? 0)} = ${plain(round(reportedSum, places))}，填报总分 ${plain(total)}，相差 ${plain(dec(total).minus(reportedSum))} 分。`,
+      message: `总分与分项合计不符：预算执行得分 ${plain(budgetReported ?? 0)} + 指标得分合计 ${plain(indicatorsReported ?? 0)} = ${plain(round(reportedSum, places))}，填报总分 ${plain(total)}，相差 ${plain(dec(total).minus(reportedSum).abs())} 分。`,
     });
   }
 

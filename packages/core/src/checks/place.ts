@@ -1,0 +1,72 @@
+/**
+ * Paths in words, so a reviewer reading a finding knows where to look without knowing the
+ * JSON: `indicators[7].level2` → 目标2 / 外贸进出口总额 / 二级指标.
+ */
+import type { Evaluation } from '../model/evaluation.ts';
+
+const FIELD_WORDS: Record<string, string> = {
+  level1: '一级指标',
+  level2: '二级指标',
+  name: '三级指标',
+  target: '目标值',
+  actual: '实际完成值',
+  weight: '分值',
+  score: '得分',
+  deviation: '偏差原因',
+  rate: '执行率',
+  planned: '预算数',
+  executed: '执行数',
+  initial: '年初预算数',
+  basicTotal: '基本支出总额',
+  projectTotal: '项目支出总额',
+  lines: '资金明细',
+  text: '目标内容',
+};
+
+const TOP_WORDS: Record<string, string> = {
+  totalReported: '总分',
+  grade: '自评等级',
+  deviationAnalysis: '偏差大或目标未完成原因分析',
+  improvementPlan: '改进措施及结果应用方案',
+  unit: '单位名称',
+  year: '年度',
+  project: '项目名称',
+  department: '主管部门',
+  filledOn: '填报日期',
+  budget: '预算执行情况',
+  goals: '年度目标',
+  indicators: '绩效指标',
+};
+
+export function placeOf(path: string, ev: Evaluation): string {
+  if (path === '') return '全表';
+  const m = /^indicators\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (m) {
+    const ind = ev.indicators[Number(m[1])];
+    if (!ind) return path;
+    const parts: string[] = [];
+    const gi = ind.goal === null ? -1 : ev.goals.findIndex((g) => g.id === ind.goal);
+    if (gi >= 0 && ev.goals.length > 1) parts.push(`目标${gi + 1}`);
+    parts.push(ind.name || `第${Number(m[1]) + 1}个指标`);
+    if (m[2]) parts.push(FIELD_WORDS[m[2]] ?? m[2]);
+    return parts.join(' / ');
+  }
+  const g = /^goals\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (g) {
+    const parts = [`目标${Number(g[1]) + 1}`];
+    if (g[2]) parts.push(FIELD_WORDS[g[2]] ?? g[2]);
+    return parts.join(' / ');
+  }
+  const b = /^budget(?:\.(\w+))?(?:\[(\d+)\])?/.exec(path);
+  if (b) {
+    const parts = ['预算执行情况'];
+    if (b[1] === 'lines' && b[2] !== undefined) {
+      parts.push(ev.budget.lines[Number(b[2])]?.label ?? `第${Number(b[2]) + 1}行`);
+    } else if (b[1] === 'score') parts.push('得分');
+    else if (b[1] === 'weight') parts.push('分值');
+    else if (b[1]) parts.push(FIELD_WORDS[b[1]] ?? b[1]);
+    return parts.join(' / ');
+  }
+  const top = path.split('.')[0] ?? path;
+  return TOP_WORDS[top] ?? path;
+}

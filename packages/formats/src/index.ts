@@ -1,0 +1,3 @@
+/** @jixiao/formats — readers into Grids, the importer, and the writers of every export format. */
+export * from './grid.ts';
+export * from './report/audit.ts';
