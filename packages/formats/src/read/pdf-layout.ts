@@ -1,0 +1,739 @@
+/**
+ * Page geometry → tables. Pure functions over positioned text runs and ruling lines, so the
+ * rules can be tested without pdf.js. Coordinates are points from the page's top-left corner.
+ *
+ * With ruling lines, the lines define the cells: a table is a connected set of horizontal and
+ * vertical lines, its grid comes from the distinct line positions, and a missing border piece
+ * between two grid cells means they are one merged cell. Without ruling lines, text lines
+ * become rows and columns are the x ranges that the text of most lines leaves empty.
+ */
+import type { Segment } from './pdf-rulings.ts';
+
+/** one piece of text on a page */
+export interface TextRun {
+  text: string;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  baseline: number;
+  /** font size in points */
+  size: number;
+}
+
+export interface LaidCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+  /** left/top of the cell's text, or of the cell when it is empty */
+  x: number;
+  y: number;
+}
+
+export interface LaidLine {
+  text: string;
+  x: number;
+  y: number;
+}
+
+export interface LaidTable {
+  /** cells in row order, then column order */
+  cells: LaidCell[];
+  rowCount: number;
+  colCount: number;
+  /** x positions of the column boundaries (colCount + 1 of them) */
+  columns: number[];
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** true when ruling lines defined the cells */
+  ruled: boolean;
+  /** text lines above the table (after the previous table) */
+  before: LaidLine[];
+  /** text lines below the last table of the page */
+  after: LaidLine[];
+}
+
+export interface PageLayout {
+  tables: LaidTable[];
+  /** text of a page without any table */
+  lines: LaidLine[];
+  /** what the layout did that a reader of the grid should know */
+  notes: string[];
+}
+
+/** positions closer than this are one line position */
+const SNAP = 2;
+/** segments shorter than this are not borders (ticks, underlines of a character) */
+const MIN_SEGMENT = 3;
+/** more grid cells than this in one table means the lines are not a table (a chart, a hatch) */
+const MAX_GRID_CELLS = 250_000;
+/** more line pieces than this on a page is a drawing; comparing them pairwise would take too long */
+const MAX_SEGMENTS = 4000;
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+// ---------------------------------------------------------------------------------------------
+// text runs
+
+function charWeight(ch: string): number {
+  const code = ch.codePointAt(0) ?? 0;
+  if (ch === ' ') return 0.3;
+  if (code >= 0x2e80 || (code >= 0x1100 && code <= 0x11ff)) return 1;
+  return 0.55;
+}
+
+/**
+ * Splits a run at its spaces into words with estimated positions: pdf.js joins text whose
+ * gaps are small into one item, even when a table border runs through the gap.
+ */
+export function splitAtSpaces(run: TextRun): TextRun[] {
+  if (!/\s/.test(run.text)) return [run];
+  const chars = [...run.text];
+  const weights = chars.map((ch) => (/\s/.test(ch) ? charWeight(' ') : charWeight(ch)));
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const scale = (run.x1 - run.x0) / total;
+  const out: TextRun[] = [];
+  let x = run.x0;
+  let word = '';
+  let start = x;
+  chars.forEach((ch, i) => {
+    const w = (weights[i] ?? 0) * scale;
+    if (/\s/.test(ch)) {
+      if (word) out.push({ ...run, text: word, x0: start, x1: x });
+      word = '';
+    } else {
+      if (!word) start = x;
+      word += ch;
+    }
+    x += w;
+  });
+  if (word) out.push({ ...run, text: word, x0: start, x1: x });
+  return out;
+}
+
+/** runs grouped into lines by baseline, each line sorted left to right, lines top to bottom */
+export function groupLines(runs: readonly TextRun[]): TextRun[][] {
+  const sorted = [...runs].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const lines: TextRun[][] = [];
+  let current: TextRun[] = [];
+  let base = 0;
+  let size = 0;
+  for (const run of sorted) {
+    if (current.length > 0 && Math.abs(run.baseline - base) <= 0.45 * Math.max(size, run.size)) {
+      current.push(run);
+      size = Math.max(size, run.size);
+      continue;
+    }
+    if (current.length > 0) lines.push(current);
+    current = [run];
+    base = run.baseline;
+    size = run.size;
+  }
+  if (current.length > 0) lines.push(current);
+  for (const line of lines) line.sort((a, b) => a.x0 - b.x0);
+  return lines;
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const LATIN = /[0-9A-Za-z%‰.,+\-=<>≥≤＜＞~()]/;
+
+/**
+ * The text of runs on one line, with a space where the gap looks like one. Word processors
+ * put a quarter-em of air between Chinese and Latin text ("≥12 次") that nobody typed; such a
+ * gap is not a space.
+ */
+export function joinLine(line: readonly TextRun[]): string {
+  let text = '';
+  let prev: TextRun | undefined;
+  for (const run of line) {
+    if (prev) {
+      const size = Math.max(prev.size, run.size);
+      const gap = run.x0 - prev.x1;
+      const a = text.slice(-1);
+      const b = run.text.slice(0, 1);
+      const mixed = (CJK.test(a) && LATIN.test(b)) || (LATIN.test(a) && CJK.test(b));
+      if (gap > 0.15 * size && !(mixed && gap < 0.6 * size)) text += ' ';
+    }
+    text += run.text;
+    prev = run;
+  }
+  return text.replace(/[^\S\n]+/g, ' ').trim();
+}
+
+const OPENING = /[（(“‘《〈【［[「『]/;
+const WORD = /[0-9A-Za-z%‰.,+\-/*_]/;
+const CLOSING = /[）)”’》〉】］\]」』，。、；：！？,.;:!?%]/;
+
+/**
+ * The width of what starts a line up to its first break opportunity: one Chinese character
+ * or a Latin word, with the brackets and punctuation that may not be split from it.
+ */
+function firstUnitWidth(line: readonly TextRun[]): number {
+  const run = line[0];
+  if (!run) return 0;
+  const chars = [...run.text];
+  let n = 0;
+  while (n < chars.length && OPENING.test(chars[n] ?? '')) n += 1;
+  if (n < chars.length && WORD.test(chars[n] ?? ''))
+    while (n < chars.length && WORD.test(chars[n] ?? '')) n += 1;
+  else n += 1;
+  while (n < chars.length && CLOSING.test(chars[n] ?? '')) n += 1;
+  const weights = chars.map(charWeight);
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const unit = weights.slice(0, n).reduce((a, b) => a + b, 0);
+  return ((run.x1 - run.x0) * unit) / total;
+}
+
+/**
+ * The text of a cell. A line is wrapped when the next line's first word would not have fitted
+ * after it: such lines are joined; a line that stopped short ended where the author pressed
+ * Enter and keeps a "\n".
+ */
+export function cellText(runs: readonly TextRun[], left: number, right: number): string {
+  const lines = groupLines(runs);
+  let text = '';
+  lines.forEach((line, i) => {
+    const body = joinLine(line);
+    if (!body) return;
+    if (i > 0 && text) {
+      const prev = lines[i - 1] ?? [];
+      const width = Math.max(...prev.map((r) => r.x1)) - Math.min(...prev.map((r) => r.x0));
+      // 6 pt: the cell's inner padding, left and right, in the office suites met so far
+      const wrapped = width + firstUnitWidth(line) > right - left - 6;
+      if (!wrapped) text += '\n';
+      else if (!(CJK.test(text.slice(-1)) || CJK.test(body.slice(0, 1)))) text += ' ';
+    }
+    text += body;
+  });
+  return text;
+}
+
+/** text lines outside tables; a wide gap inside a line starts another line (单位名称 … 填报日期) */
+export function looseLines(runs: readonly TextRun[]): LaidLine[] {
+  const out: LaidLine[] = [];
+  for (const line of groupLines(runs)) {
+    let part: TextRun[] = [];
+    const flush = (): void => {
+      const text = joinLine(part);
+      const first = part[0];
+      if (text && first)
+        out.push({ text, x: round(first.x0), y: round(Math.min(...part.map((r) => r.top))) });
+      part = [];
+    };
+    for (const run of line) {
+      const prev = part[part.length - 1];
+      if (prev && run.x0 - prev.x1 > 2.5 * Math.max(prev.size, run.size)) flush();
+      part.push(run);
+    }
+    flush();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ruling lines
+
+function mergeCollinear(segments: Segment[], horizontal: boolean): Segment[] {
+  const pos = (s: Segment): number => (horizontal ? s.y1 : s.x1);
+  const from = (s: Segment): number => (horizontal ? s.x1 : s.y1);
+  const to = (s: Segment): number => (horizontal ? s.x2 : s.y2);
+  const make = (p: number, a: number, b: number): Segment =>
+    horizontal ? { x1: a, y1: p, x2: b, y2: p } : { x1: p, y1: a, x2: p, y2: b };
+  const sorted = [...segments].sort((a, b) => pos(a) - pos(b));
+  const groups: Segment[][] = [];
+  for (const s of sorted) {
+    const group = groups[groups.length - 1];
+    const first = group?.[0];
+    if (group && first && pos(s) - pos(first) <= 1) group.push(s);
+    else groups.push([s]);
+  }
+  const out: Segment[] = [];
+  for (const group of groups) {
+    const p = group.reduce((sum, s) => sum + pos(s), 0) / group.length;
+    group.sort((a, b) => from(a) - from(b));
+    let a = Number.NaN;
+    let b = Number.NaN;
+    for (const s of group) {
+      if (Number.isNaN(a)) {
+        a = from(s);
+        b = to(s);
+      } else if (from(s) <= b + 1.5) {
+        b = Math.max(b, to(s));
+      } else {
+        out.push(make(p, a, b));
+        a = from(s);
+        b = to(s);
+      }
+    }
+    if (!Number.isNaN(a)) out.push(make(p, a, b));
+  }
+  return out.filter((s) => to(s) - from(s) >= MIN_SEGMENT);
+}
+
+/** cluster close positions into one (their mean), sorted */
+function snap(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  let group: number[] = [];
+  for (const v of sorted) {
+    const first = group[0];
+    if (first !== undefined && v - first > SNAP) {
+      out.push(group.reduce((a, b) => a + b, 0) / group.length);
+      group = [];
+    }
+    group.push(v);
+  }
+  if (group.length > 0) out.push(group.reduce((a, b) => a + b, 0) / group.length);
+  return out;
+}
+
+function nearestIndex(sorted: readonly number[], v: number): number {
+  let best = -1;
+  let dist = Number.POSITIVE_INFINITY;
+  sorted.forEach((p, i) => {
+    const d = Math.abs(p - v);
+    if (d < dist) {
+      dist = d;
+      best = i;
+    }
+  });
+  return dist <= SNAP ? best : -1;
+}
+
+/** index i with sorted[i] <= v < sorted[i + 1], clamped to the grid */
+function slot(sorted: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sorted[mid] ?? 0) <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+}
+
+interface RuledGrid {
+  xs: number[];
+  ys: number[];
+  /** region id of each grid cell, row-major */
+  region: Int32Array;
+  regions: { r0: number; c0: number; r1: number; c1: number }[];
+}
+
+function find(parent: Int32Array, i: number): number {
+  let r = i;
+  while (parent[r] !== r) r = parent[r] ?? r;
+  let j = i;
+  while (parent[j] !== r) {
+    const next = parent[j] ?? r;
+    parent[j] = r;
+    j = next;
+  }
+  return r;
+}
+
+function union(parent: Int32Array, a: number, b: number): void {
+  const ra = find(parent, a);
+  const rb = find(parent, b);
+  if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+}
+
+/** groups of segments that touch each other: each group with lines both ways may be a table */
+function connectedGroups(h: Segment[], v: Segment[]): { h: Segment[]; v: Segment[] }[] {
+  const parent = new Int32Array(h.length + v.length).map((_, i) => i);
+  h.forEach((hs, i) => {
+    v.forEach((vs, j) => {
+      if (vs.x1 >= hs.x1 - SNAP && vs.x1 <= hs.x2 + SNAP && hs.y1 >= vs.y1 - SNAP && hs.y1 <= vs.y2 + SNAP) {
+        union(parent, i, h.length + j);
+      }
+    });
+  });
+  const groups = new Map<number, { h: Segment[]; v: Segment[] }>();
+  const get = (root: number): { h: Segment[]; v: Segment[] } => {
+    let g = groups.get(root);
+    if (!g) {
+      g = { h: [], v: [] };
+      groups.set(root, g);
+    }
+    return g;
+  };
+  h.forEach((s, i) => {
+    get(find(parent, i)).h.push(s);
+  });
+  v.forEach((s, j) => {
+    get(find(parent, h.length + j)).v.push(s);
+  });
+  return [...groups.values()].filter((g) => g.h.length >= 2 && g.v.length >= 1);
+}
+
+function ruledGrid(h: Segment[], v: Segment[]): RuledGrid | null {
+  const left = Math.min(...h.map((s) => s.x1), ...v.map((s) => s.x1));
+  const right = Math.max(...h.map((s) => s.x2), ...v.map((s) => s.x1));
+  const top = Math.min(...h.map((s) => s.y1), ...v.map((s) => s.y1));
+  const bottom = Math.max(...h.map((s) => s.y1), ...v.map((s) => s.y2));
+  const xs = snap([left, right, ...v.map((s) => s.x1)]);
+  const ys = snap([top, bottom, ...h.map((s) => s.y1)]);
+  const nc = xs.length - 1;
+  const nr = ys.length - 1;
+  if (nc < 1 || nr < 1 || nc * nr > MAX_GRID_CELLS) return null;
+
+  const vAt: Segment[][] = xs.map(() => []);
+  for (const s of v) {
+    const k = nearestIndex(xs, s.x1);
+    if (k >= 0) vAt[k]?.push(s);
+  }
+  const hAt: Segment[][] = ys.map(() => []);
+  for (const s of h) {
+    const k = nearestIndex(ys, s.y1);
+    if (k >= 0) hAt[k]?.push(s);
+  }
+  const covered = (list: Segment[] | undefined, a: number, b: number, horizontal: boolean): boolean =>
+    (list ?? []).some(
+      (s) => overlap(horizontal ? s.x1 : s.y1, horizontal ? s.x2 : s.y2, a, b) >= 0.5 * (b - a),
+    );
+
+  const parent = new Int32Array(nr * nc).map((_, i) => i);
+  const id = (r: number, c: number): number => r * nc + c;
+  const y = (i: number): number => ys[i] ?? 0;
+  const x = (i: number): number => xs[i] ?? 0;
+  for (let r = 0; r < nr; r += 1) {
+    for (let c = 0; c < nc; c += 1) {
+      if (c + 1 < nc && !covered(vAt[c + 1], y(r), y(r + 1), false)) union(parent, id(r, c), id(r, c + 1));
+      if (r + 1 < nr && !covered(hAt[r + 1], x(c), x(c + 1), true)) union(parent, id(r, c), id(r + 1, c));
+    }
+  }
+  // A merged cell is a rectangle; an irregular region (a border piece missing at random)
+  // is split back into the runs of each row, which are always rectangles.
+  const boxes = new Map<number, { r0: number; c0: number; r1: number; c1: number; n: number }>();
+  for (let r = 0; r < nr; r += 1) {
+    for (let c = 0; c < nc; c += 1) {
+      const root = find(parent, id(r, c));
+      const b = boxes.get(root);
+      if (!b) boxes.set(root, { r0: r, c0: c, r1: r, c1: c, n: 1 });
+      else {
+        b.r0 = Math.min(b.r0, r);
+        b.c0 = Math.min(b.c0, c);
+        b.r1 = Math.max(b.r1, r);
+        b.c1 = Math.max(b.c1, c);
+        b.n += 1;
+      }
+    }
+  }
+  const region = new Int32Array(nr * nc).fill(-1);
+  const regions: RuledGrid['regions'] = [];
+  for (let r = 0; r < nr; r += 1) {
+    for (let c = 0; c < nc; c += 1) {
+      if ((region[id(r, c)] ?? -1) >= 0) continue;
+      const root = find(parent, id(r, c));
+      const b = boxes.get(root);
+      if (!b) continue;
+      if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) === b.n) {
+        const k = regions.push({ r0: b.r0, c0: b.c0, r1: b.r1, c1: b.c1 }) - 1;
+        for (let rr = b.r0; rr <= b.r1; rr += 1)
+          for (let cc = b.c0; cc <= b.c1; cc += 1) region[id(rr, cc)] = k;
+      } else {
+        let c1 = c;
+        while (c1 + 1 < nc && find(parent, id(r, c1 + 1)) === root && (region[id(r, c1 + 1)] ?? -1) < 0)
+          c1 += 1;
+        const k = regions.push({ r0: r, c0: c, r1: r, c1 }) - 1;
+        for (let cc = c; cc <= c1; cc += 1) region[id(r, cc)] = k;
+      }
+    }
+  }
+  return { xs, ys, region, regions };
+}
+
+function ruledTable(grid: RuledGrid, runs: TextRun[]): LaidTable {
+  const { xs, ys, region, regions } = grid;
+  const nc = xs.length - 1;
+  const texts: TextRun[][] = regions.map(() => []);
+  for (const run of runs) {
+    const c = slot(xs, (run.x0 + run.x1) / 2);
+    const r = slot(ys, (run.top + run.bottom) / 2);
+    const k = region[r * nc + c] ?? -1;
+    if (k >= 0) texts[k]?.push(run);
+  }
+  const cells: LaidCell[] = regions.map((g, k) => {
+    const inside = texts[k] ?? [];
+    const left = xs[g.c0] ?? 0;
+    const right = xs[g.c1 + 1] ?? left;
+    const text = cellText(inside, left, right);
+    const first = [...inside].sort((a, b) => a.top - b.top || a.x0 - b.x0)[0];
+    return {
+      row: g.r0,
+      col: g.c0,
+      rowSpan: g.r1 - g.r0 + 1,
+      colSpan: g.c1 - g.c0 + 1,
+      text,
+      x: round(first && text ? first.x0 : left),
+      y: round(first && text ? first.top : (ys[g.r0] ?? 0)),
+    };
+  });
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  return {
+    cells,
+    rowCount: ys.length - 1,
+    colCount: nc,
+    columns: xs.map(round),
+    top: round(ys[0] ?? 0),
+    bottom: round(ys[ys.length - 1] ?? 0),
+    left: round(xs[0] ?? 0),
+    right: round(xs[xs.length - 1] ?? 0),
+    ruled: true,
+    before: [],
+    after: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// text without ruling lines
+
+interface Chunk {
+  runs: TextRun[];
+  x0: number;
+  x1: number;
+}
+
+/** a line's runs split where the gap is wide enough to be a column gap */
+function chunksOf(line: TextRun[]): Chunk[] {
+  const out: Chunk[] = [];
+  for (const run of line) {
+    const last = out[out.length - 1];
+    const prev = last?.runs[last.runs.length - 1];
+    if (last && prev && run.x0 - prev.x1 <= 0.8 * Math.max(prev.size, run.size)) {
+      last.runs.push(run);
+      last.x1 = Math.max(last.x1, run.x1);
+    } else {
+      out.push({ runs: [run], x0: run.x0, x1: run.x1 });
+    }
+  }
+  return out;
+}
+
+function textTable(runs: TextRun[]): { table: LaidTable | null; lines: LaidLine[] } {
+  const lines = groupLines(runs);
+  const chunked = lines.map(chunksOf);
+  const counts = chunked.map((c) => c.length);
+  const most = Math.max(0, ...counts);
+  const all = (): LaidLine[] => looseLines(runs);
+  if (most < 2) return { table: null, lines: all() };
+  const need = most >= 3 ? 3 : 2;
+  let start = counts.findIndex((n) => n >= need);
+  let end = counts.length - 1;
+  while (end > start && (counts[end] ?? 0) < 2) end -= 1;
+  // rows of two cells just above the first wide row belong to the table, unless they read
+  // like the form's header lines ("单位名称：…  填报日期：…")
+  while (start > 0 && (counts[start - 1] ?? 0) >= 2) {
+    const text = (lines[start - 1] ?? []).map((r) => r.text).join('');
+    if (/[:：]/.test(text)) break;
+    start -= 1;
+  }
+  const body = chunked.slice(start, end + 1);
+  if (body.length < 2) return { table: null, lines: all() };
+
+  // Columns: the x ranges that the text of at least two rows covers. One wide cell (a goal's
+  // text across the table) cannot bridge a gap that way; text standing alone where no other
+  // row has any becomes a column of its own.
+  const minX = Math.floor(Math.min(...body.flat().map((c) => c.x0)));
+  const maxX = Math.ceil(Math.max(...body.flat().map((c) => c.x1)));
+  const cover = new Uint16Array(Math.max(1, maxX - minX + 1));
+  for (const chunk of body.flat()) {
+    for (let x = Math.floor(chunk.x0); x < Math.ceil(chunk.x1); x += 1) {
+      const i = x - minX;
+      cover[i] = (cover[i] ?? 0) + 1;
+    }
+  }
+  const strong = body.length >= 4 ? 2 : 1;
+  const columns: [number, number][] = [];
+  let open = -1;
+  cover.forEach((v, i) => {
+    if (v >= strong && open < 0) open = i;
+    if (v < strong && open >= 0) {
+      columns.push([minX + open, minX + i]);
+      open = -1;
+    }
+  });
+  if (open >= 0) columns.push([minX + open, maxX]);
+  const alone = body
+    .flat()
+    .filter((chunk) => !columns.some((c) => overlap(c[0], c[1], chunk.x0, chunk.x1) > 0))
+    .map((chunk): [number, number] => [chunk.x0, chunk.x1])
+    .sort((a, b) => a[0] - b[0]);
+  for (const range of alone) {
+    const joined = columns.find((c) => overlap(c[0], c[1], range[0], range[1]) > 0);
+    if (joined) {
+      joined[0] = Math.min(joined[0], range[0]);
+      joined[1] = Math.max(joined[1], range[1]);
+    } else {
+      columns.push([range[0], range[1]]);
+    }
+  }
+  columns.sort((a, b) => a[0] - b[0]);
+
+  const cells: LaidCell[] = [];
+  body.forEach((chunks, row) => {
+    const placed: { col: number; span: number; chunk: Chunk }[] = [];
+    for (const chunk of chunks) {
+      const hit = columns
+        .map((c, i) => ({ i, o: overlap(c[0], c[1], chunk.x0, chunk.x1) }))
+        .filter((h) => h.o > 0);
+      let col: number;
+      let span: number;
+      if (hit.length > 0) {
+        col = hit[0]?.i ?? 0;
+        span = hit.length;
+      } else {
+        const mid = (chunk.x0 + chunk.x1) / 2;
+        col = columns.reduce(
+          (best, c, i) =>
+            Math.abs((c[0] + c[1]) / 2 - mid) <
+            Math.abs(((columns[best]?.[0] ?? 0) + (columns[best]?.[1] ?? 0)) / 2 - mid)
+              ? i
+              : best,
+          0,
+        );
+        span = 1;
+      }
+      const prev = placed[placed.length - 1];
+      if (prev && col < prev.col + prev.span) {
+        prev.chunk = { runs: [...prev.chunk.runs, ...chunk.runs], x0: prev.chunk.x0, x1: chunk.x1 };
+        prev.span = Math.max(prev.span, col + span - prev.col);
+      } else {
+        placed.push({ col, span, chunk });
+      }
+    }
+    for (const p of placed) {
+      const first = p.chunk.runs[0];
+      cells.push({
+        row,
+        col: p.col,
+        rowSpan: 1,
+        colSpan: p.span,
+        text: joinLine(p.chunk.runs),
+        x: round(first?.x0 ?? p.chunk.x0),
+        y: round(Math.min(...p.chunk.runs.map((r) => r.top))),
+      });
+    }
+  });
+  const tableRuns = body.flat().flatMap((c) => c.runs);
+  const outside = [...lines.slice(0, start), ...lines.slice(end + 1)].flat();
+  const boundaries =
+    columns.length > 0 ? [...columns.map((c) => c[0]), columns[columns.length - 1]?.[1] ?? maxX] : [];
+  return {
+    table: {
+      cells,
+      rowCount: body.length,
+      colCount: columns.length,
+      columns: boundaries.map(round),
+      top: round(Math.min(...tableRuns.map((r) => r.top))),
+      bottom: round(Math.max(...tableRuns.map((r) => r.bottom))),
+      left: round(minX),
+      right: round(maxX),
+      ruled: false,
+      before: [],
+      after: [],
+    },
+    lines: looseLines(outside),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// a page
+
+/** distributes text lines outside tables: above a table → its `before`; below the last → `after` */
+function attachLines(tables: LaidTable[], lines: LaidLine[]): void {
+  for (const line of lines) {
+    const below = tables.find((t) => t.top >= line.y - 1);
+    if (below) below.before.push(line);
+    else tables[tables.length - 1]?.after.push(line);
+  }
+}
+
+/**
+ * Words without the copies that fake bold leaves: the same text drawn again a fraction of a
+ * point to the side (WPS and some printer drivers do this for bold CJK fonts).
+ */
+function withoutDoubles(words: TextRun[]): { words: TextRun[]; doubles: number } {
+  const sorted = [...words].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const kept: TextRun[] = [];
+  let doubles = 0;
+  for (const w of sorted) {
+    const twin = kept
+      .slice(-8)
+      .some(
+        (k) => k.text === w.text && Math.abs(k.x0 - w.x0) < 1.5 && Math.abs(k.baseline - w.baseline) < 1.5,
+      );
+    if (twin) doubles += 1;
+    else kept.push(w);
+  }
+  return { words: kept, doubles };
+}
+
+export function layoutPage(runs: readonly TextRun[], segments: readonly Segment[]): PageLayout {
+  const { words, doubles } = withoutDoubles(runs.flatMap(splitAtSpaces).filter((r) => r.text.trim() !== ''));
+  const h = mergeCollinear(
+    segments.filter((s) => s.y1 === s.y2),
+    true,
+  );
+  const v = mergeCollinear(
+    segments.filter((s) => s.x1 === s.x2 && s.y1 !== s.y2),
+    false,
+  );
+  const notes: string[] = [];
+  if (doubles > 0) notes.push(`去掉了 ${doubles} 处重叠的重复文字（仿粗体）`);
+  const grids: RuledGrid[] = [];
+  const drawing = h.length + v.length > MAX_SEGMENTS;
+  if (drawing) notes.push(`有 ${h.length + v.length} 段线条，像是图形而不是表格，按文字位置分列`);
+  for (const group of drawing ? [] : connectedGroups(h, v)) {
+    const grid = ruledGrid(group.h, group.v);
+    if (grid) grids.push(grid);
+    else notes.push('表格线过于密集，不当作表格处理');
+  }
+  // each word goes to the smallest ruled grid around it
+  const inGrid: TextRun[][] = grids.map(() => []);
+  const outside: TextRun[] = [];
+  for (const word of words) {
+    const cx = (word.x0 + word.x1) / 2;
+    const cy = (word.top + word.bottom) / 2;
+    let best = -1;
+    let area = Number.POSITIVE_INFINITY;
+    grids.forEach((g, i) => {
+      const x0 = (g.xs[0] ?? 0) - 1;
+      const x1 = (g.xs[g.xs.length - 1] ?? 0) + 1;
+      const y0 = (g.ys[0] ?? 0) - 1;
+      const y1 = (g.ys[g.ys.length - 1] ?? 0) + 1;
+      const a = (x1 - x0) * (y1 - y0);
+      if (cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1 && a < area) {
+        best = i;
+        area = a;
+      }
+    });
+    if (best >= 0) inGrid[best]?.push(word);
+    else outside.push(word);
+  }
+  const tables: LaidTable[] = [];
+  grids.forEach((g, i) => {
+    const inside = inGrid[i] ?? [];
+    // boxes without text (a frame, a signature box) and single boxes are not tables
+    if (inside.length === 0 || g.regions.length < 2) outside.push(...inside);
+    else tables.push(ruledTable(g, inside));
+  });
+  tables.sort((a, b) => a.top - b.top || a.left - b.left);
+
+  if (tables.length === 0) {
+    const { table, lines } = textTable(outside);
+    if (!table) return { tables: [], lines, notes };
+    attachLines([table], lines);
+    return { tables: [table], lines: [], notes };
+  }
+  attachLines(tables, looseLines(outside));
+  return { tables, lines: [], notes };
+}
