@@ -1,0 +1,61 @@
+/**
+ * A: the breakdown lines (其中 财政拨款 / 上年结转 / 其他资金 …) do not add up to the budget total.
+ * A single line may be a partial breakdown, so a sum is only compared when two or more lines give
+ * the figure; a line larger than the total is wrong however many lines there are.
+ */
+import { type Decimal, dec, round } from '../../decimal/decimal.ts';
+import type { RawFinding, Rule } from '../types.ts';
+import { num } from './support-a-c.ts';
+
+const FIELDS = [
+  ['initial', '年初预算数'],
+  ['planned', '全年预算数'],
+  ['executed', '全年执行数'],
+] as const;
+
+// A 合计 row repeats the total; it is not part of the breakdown.
+const SUBTOTAL = /合\s*计|小\s*计|总\s*计/;
+
+export const budgetLinesMismatch: Rule = {
+  code: 'budget-lines-mismatch',
+  class: 'arithmetic',
+  severity: 'warning',
+  title: '资金明细与预算总额不符',
+  basis: '年度资金总额 = 财政拨款 + 上年结转 + 其他资金等各项资金之和（自评表“其中”各行）',
+  run(ctx) {
+    const budget = ctx.evaluation.budget;
+    const money = budget.moneyUnit || '万元';
+    const places = ctx.profile.rounding.money;
+    const lines = budget.lines
+      .map((line, index) => ({ line, index }))
+      .filter(({ line }) => !SUBTOTAL.test(line.label));
+    if (lines.length === 0) return [];
+    const out: RawFinding[] = [];
+    for (const [field, word] of FIELDS) {
+      const total = budget[field];
+      if (total === null) continue;
+      const totalDec = round(dec(total), places);
+      const over = lines.filter(({ line }) => {
+        const v = line[field];
+        return v !== null && round(dec(v), places).greaterThan(totalDec);
+      });
+      for (const { line, index } of over) {
+        out.push({
+          path: `budget.lines[${index}]`,
+          message: `资金明细“${line.label}”的${word} ${num(line[field] ?? 0)}${money}超过资金总额的${word} ${num(total)}${money}。`,
+        });
+      }
+      if (over.length > 0 || lines.length < 2) continue;
+      const values = lines.map(({ line }) => line[field]);
+      if (values.some((v) => v === null)) continue;
+      const sum = values.reduce<Decimal>((s, v) => s.plus(v ?? 0), dec(0));
+      if (round(sum, places).equals(totalDec)) continue;
+      const terms = lines.map(({ line }) => `${line.label} ${num(line[field] ?? 0)}`).join(' + ');
+      out.push({
+        path: 'budget.lines',
+        message: `资金明细的${word}合计 ${num(round(sum, places))}${money}（${terms}），与资金总额 ${num(total)}${money}不符，相差 ${num(round(sum.minus(total).abs(), places))}${money}。`,
+      });
+    }
+    return out;
+  },
+};

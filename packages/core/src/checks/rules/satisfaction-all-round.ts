@@ -1,0 +1,39 @@
+/** E: every satisfaction rate a round number (or all 100%), as if no survey had been counted. */
+import { dec, plain } from '../../decimal/decimal.ts';
+import type { Rule } from '../types.ts';
+import { factsOf, isSatisfactionRate, percentValue } from './support-d-f.ts';
+
+export const satisfactionAllRound: Rule = {
+  code: 'satisfaction-all-round',
+  class: 'plausibility',
+  severity: 'info',
+  title: '满意度实际值均为整数档或均为100%',
+  basis: '满意度应以问卷调查等方式实际测得，调查结果通常不会全部落在整数档上',
+  run(ctx) {
+    const min = ctx.threshold('satisfactionRoundMin', 3);
+    const step = dec(ctx.threshold('satisfactionRoundStep', 5));
+    const values: number[] = [];
+    for (const f of factsOf(ctx.evaluation).indicators) {
+      if (!isSatisfactionRate(f)) continue;
+      const v = percentValue(f.indicator.actual, true);
+      if (v !== null && v.upper === null) values.push(v.value);
+    }
+    if (values.length < min || step.lessThanOrEqualTo(0)) return [];
+    const listed = [...new Set(values)].sort((a, b) => a - b).map((v) => `${plain(v)}%`);
+    if (values.every((v) => v === 100)) {
+      return [
+        {
+          path: 'indicators',
+          message: `${values.length}项满意度指标的实际值均为100%；请核实是否开展了满意度调查，并保留问卷、样本数等依据。`,
+        },
+      ];
+    }
+    if (!values.every((v) => dec(v).modulo(step).isZero())) return [];
+    return [
+      {
+        path: 'indicators',
+        message: `${values.length}项满意度指标的实际值均为${plain(step)}的整数倍（${listed.join('、')}）；实际调查结果一般不会全是整数档，请核实满意度是否实际测得，并保留调查依据。`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,57 @@
+/**
+ * A: the indicator weights do not add up to the profile's indicator total; where the profile
+ * sets default 一级 weights (national: 产出 50, 效益 30, 满意度 10), each 一级 that departs from its
+ * default is noted as info, since the defaults may be adjusted for a project.
+ */
+import { type Decimal, dec } from '../../decimal/decimal.ts';
+import { classifyLevel1, inferLevel1 } from '../../taxonomy/classify.ts';
+import type { RawFinding, Rule } from '../types.ts';
+import { num } from './support-a-c.ts';
+
+export const weightsSumMismatch: Rule = {
+  code: 'weights-sum-mismatch',
+  class: 'arithmetic',
+  severity: 'error',
+  title: '指标分值合计与规定不符',
+  basis: '绩效指标分值合计为评分规则规定的指标总分（全国90分：产出50、效益30、满意度10，可调整；湖北80分）',
+  needs: ['weights'],
+  run(ctx) {
+    const p = ctx.profile;
+    const inds = ctx.evaluation.indicators;
+    if (inds.length === 0 || inds.some((i) => i.weight === null && i.applicable !== false)) return [];
+    // A row that does not apply keeps its weight on paper (the engine shares it out); when such a
+    // row gives no weight, its share is unknown and the sum cannot be judged.
+    const unknownShare = inds.some((i) => i.weight === null);
+    const sum = inds.reduce<Decimal>((s, i) => s.plus(i.weight ?? 0), dec(0));
+    const out: RawFinding[] = [];
+    if (!sum.equals(p.indicatorTotal) && !unknownShare) {
+      out.push({
+        path: 'indicators',
+        message: `各指标分值合计 ${num(sum)} 分，评分规则“${p.name}”规定绩效指标共 ${num(p.indicatorTotal)} 分，相差 ${num(sum.minus(p.indicatorTotal).abs())} 分。`,
+      });
+    }
+    const defaults = p.level1Weights;
+    if (defaults === null || unknownShare) return out;
+
+    const sums = new Map<string, Decimal>();
+    for (const ind of inds) {
+      const own = classifyLevel1(ind.level1);
+      let level1: string | null =
+        own !== null && own.standard !== 'non-standard' ? own.standard : inferLevel1(ind.level2);
+      if (level1 === null) return out; // a row of unknown 一级: per-一级 sums would mislead
+      // 成本指标 became its own 一级 in 2021, taking its weight out of 产出指标's default share.
+      if (!(level1 in defaults) && level1 === '成本指标') level1 = '产出指标';
+      sums.set(level1, (sums.get(level1) ?? dec(0)).plus(ind.weight ?? 0));
+    }
+    for (const [level1, expected] of Object.entries(defaults)) {
+      const got = sums.get(level1);
+      if (got === undefined || got.equals(expected)) continue;
+      out.push({
+        path: 'indicators',
+        severity: 'info',
+        message: `${level1}分值合计 ${num(got)} 分，评分规则默认 ${num(expected)} 分（可按项目实际调整，调整应有说明）。`,
+      });
+    }
+    return out;
+  },
+};
