@@ -1,0 +1,100 @@
+/**
+ * Saves a new version of a draft. Optimistic: the caller says which version it edited; if
+ * someone saved since, nothing is written and the refusal carries the current version.
+ */
+import type { Actor } from '../domain.ts';
+import { changeMaps, diffDocuments } from '../evaluations/diff.ts';
+import { lockedTargets, validDocument, type WrittenVersion, writeVersion } from '../evaluations/persist.ts';
+import { targetDifferences } from '../evaluations/targets.ts';
+import { nowIso } from '../store/dialect.ts';
+import { recordEvent } from '../store/repos/audit.ts';
+import {
+  advanceVersion,
+  type EvaluationRecord,
+  findEvaluation,
+  setSummary,
+} from '../store/repos/evaluations.ts';
+import { findVersion } from '../store/repos/versions.ts';
+import type { Db } from '../store/schema.ts';
+import { evaluationFor, inTransaction } from './common.ts';
+import { refuse } from './problem.ts';
+
+export interface SaveEvaluationInput {
+  id: string;
+  /** the version the caller edited (If-Match) */
+  expectedVersion: number;
+  document: unknown;
+}
+
+export function staleVersion(current: number, expected: number): never {
+  return refuse(
+    'conflict',
+    'stale-version',
+    `自评表已被他人修改（您编辑的是第 ${expected} 版，当前为第 ${current} 版），您的修改未保存。请先查看最新版本，再重新修改。`,
+    { details: { currentVersion: current, expectedVersion: expected } },
+  );
+}
+
+export async function saveEvaluation(
+  db: Db,
+  actor: Actor | null,
+  input: SaveEvaluationInput,
+): Promise<{ evaluation: EvaluationRecord; written: WrittenVersion }> {
+  const document = validDocument(input.document);
+  return inTransaction(db, async (trx) => {
+    const e = await evaluationFor(trx, actor, input.id, 'save');
+    if (e.version !== input.expectedVersion) staleVersion(e.version, input.expectedVersion);
+    const targets = await lockedTargets(trx, e);
+    if (targets) {
+      const diff = targetDifferences(targets, document);
+      const first = diff[0];
+      if (first) {
+        refuse(
+          'invalid',
+          'targets-locked',
+          `绩效目标已批复，不能在自评表中修改：${first.message}如需调整，请提出目标调整申请，经财政审核批准后生效。`,
+          { path: first.path, details: { differences: diff } },
+        );
+      }
+    }
+    const at = nowIso();
+    const previous = await findVersion(trx, e.id, e.version);
+    const next = e.version + 1;
+    // The guarded update comes first: of two concurrent saves only one moves the version on.
+    const header = { kind: document.kind, year: document.year, project: document.project };
+    const moved = await advanceVersion(trx, e.id, e.version, at, header);
+    if (!moved) {
+      const now = await findEvaluation(trx, e.id);
+      staleVersion(now?.version ?? e.version, input.expectedVersion);
+    }
+    const written = await writeVersion(
+      trx,
+      { ...e, ...header },
+      document,
+      next,
+      targets,
+      actor?.id ?? '',
+      at,
+    );
+    await setSummary(trx, e.id, written.summary);
+    const changes = changeMaps(diffDocuments(previous?.document ?? null, document));
+    await recordEvent(trx, {
+      actor,
+      action: 'evaluation.save',
+      entityType: 'evaluation',
+      entityId: e.id,
+      evaluationId: e.id,
+      before: { version: e.version, total: e.total, grade: e.grade, changes: changes.before },
+      after: {
+        version: next,
+        total: written.summary.total,
+        grade: written.summary.grade,
+        changes: changes.after,
+      },
+      at,
+    });
+    const evaluation = await findEvaluation(trx, e.id);
+    if (!evaluation) throw new Error('evaluation vanished inside its own transaction');
+    return { evaluation, written };
+  });
+}

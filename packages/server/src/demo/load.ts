@@ -1,0 +1,213 @@
+/**
+ * Demo data for a new database: units in a hierarchy, forms from real published samples in
+ * every workflow status, a year of targets-first work, and one account per role. The accounts
+ * and their shared password exist only here, never in a database that did not ask for the demo.
+ */
+import { readFileSync } from 'node:fs';
+import type { Evaluation } from '@jixiao/core';
+import { acceptEvaluation } from '../commands/acceptEvaluation.ts';
+import { approveEvaluation } from '../commands/approveEvaluation.ts';
+import { approveTargets } from '../commands/approveTargets.ts';
+import { createEvaluation } from '../commands/createEvaluation.ts';
+import { createUnit } from '../commands/createUnit.ts';
+import { createUserUnchecked } from '../commands/createUser.ts';
+import { declareTargets } from '../commands/declareTargets.ts';
+import { publishEvaluation } from '../commands/publishEvaluation.ts';
+import { returnEvaluation } from '../commands/returnEvaluation.ts';
+import { submitEvaluation } from '../commands/submitEvaluation.ts';
+import type { Actor, Role, Status } from '../domain.ts';
+import { newId } from '../ids.ts';
+import { nowIso } from '../store/dialect.ts';
+import { insertRegion } from '../store/repos/regions.ts';
+import { listUsers } from '../store/repos/users.ts';
+import type { Db } from '../store/schema.ts';
+
+export const DEMO_PASSWORD = 'jixiao-demo';
+
+export const SEED_UNIT = '光谷现代服务业园建设服务中心';
+
+function demoDocument(name: string): Evaluation {
+  return JSON.parse(readFileSync(new URL(`./data/${name}.json`, import.meta.url), 'utf8')) as Evaluation;
+}
+
+interface DemoForm {
+  file: string;
+  unit: string;
+  region: 'hubei' | 'sichuan' | 'national';
+  /** the sample does not print a year; the file name says which */
+  year?: number;
+  status: Status | 'returned';
+}
+
+const FORMS: DemoForm[] = [
+  { file: 'seed-hubei-dept-2023', unit: SEED_UNIT, region: 'hubei', status: 'published' },
+  { file: 'anhui-project-2022', unit: '天长市水利局', region: 'national', status: 'accepted' },
+  { file: 'anhui-project-2023-core-rows', unit: '张庄寨镇人民政府', region: 'national', status: 'approved' },
+  {
+    file: 'hebei-project-2019-paragraphs',
+    unit: '廊坊市食品工程学校',
+    region: 'national',
+    status: 'submitted',
+  },
+  { file: 'hubei-project-2021-cell-per-line', unit: '鄂州市行政审批局', region: 'hubei', status: 'draft' },
+  {
+    file: 'sichuan-510000-template-2023',
+    unit: '青神县发展和改革局',
+    region: 'sichuan',
+    status: 'published',
+  },
+  {
+    file: 'yunnan-project-2019',
+    unit: '施甸县农业农村局',
+    region: 'national',
+    year: 2019,
+    status: 'returned',
+  },
+];
+
+const REGIONS = {
+  hubei: { name: '湖北省', profileId: 'hubei-2020' },
+  sichuan: { name: '四川省', profileId: 'sichuan-2023' },
+  national: { name: '全国通用', profileId: 'national-2020' },
+} as const;
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  unit: string | null;
+}
+
+/** True when the database has no accounts yet: the only time demo data may be loaded. */
+export async function isEmptyDatabase(db: Db): Promise<boolean> {
+  return (await listUsers(db)).length === 0;
+}
+
+export async function loadDemo(db: Db): Promise<DemoAccount[]> {
+  if (!(await isEmptyDatabase(db))) {
+    throw new Error('数据库中已有用户，演示数据只能载入新数据库。');
+  }
+  const at = nowIso();
+  const regionIds: Record<keyof typeof REGIONS, string> = { hubei: '', sichuan: '', national: '' };
+  for (const [key, r] of Object.entries(REGIONS) as [
+    keyof typeof REGIONS,
+    (typeof REGIONS)[keyof typeof REGIONS],
+  ][]) {
+    regionIds[key] = newId();
+    await insertRegion(db, { id: regionIds[key], name: r.name, profileId: r.profileId, createdAt: at });
+  }
+
+  const account = async (
+    username: string,
+    role: Role,
+    unitId: string | null,
+    displayName: string,
+  ): Promise<Actor> => {
+    const u = await createUserUnchecked(db, null, {
+      username,
+      password: DEMO_PASSWORD,
+      role,
+      unitId,
+      displayName,
+    });
+    return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId };
+  };
+  const admin = await account('admin', 'admin', null, '系统管理员（演示）');
+  const reviewer = await account('reviewer', 'reviewer', null, '财政复核人（演示）');
+
+  const department = await createUnit(db, admin, { name: '演示主管部门', kind: 'department' });
+  const unitIds = new Map<string, string>();
+  for (const f of FORMS) {
+    if (unitIds.has(f.unit)) continue;
+    const u = await createUnit(db, admin, {
+      name: f.unit,
+      kind: 'unit',
+      parentId: department.id,
+      regionId: regionIds[f.region],
+    });
+    unitIds.set(f.unit, u.id);
+  }
+  const seedUnit = unitIds.get(SEED_UNIT) as string;
+  const otherUnit = unitIds.get('天长市水利局') as string;
+  const approver = await account('approver', 'approver', seedUnit, '单位负责人（演示）');
+  const filler = await account('filler', 'filler', seedUnit, '单位填报人（演示）');
+  const filler2 = await account('filler2', 'filler', otherUnit, '天长市水利局填报人（演示）');
+
+  // Other units' forms are entered as their own people would; each unit gets a filler and an approver.
+  const people = new Map<string, { filler: Actor; approver: Actor }>([[seedUnit, { filler, approver }]]);
+  const peopleOf = async (unitId: string, n: number) => {
+    const known = people.get(unitId);
+    if (known) return known;
+    const p = {
+      filler:
+        unitId === otherUnit
+          ? filler2
+          : await account(`demo-filler-${n}`, 'filler', unitId, `填报人${n}（演示）`),
+      approver: await account(`demo-approver-${n}`, 'approver', unitId, `负责人${n}（演示）`),
+    };
+    people.set(unitId, p);
+    return p;
+  };
+
+  let n = 0;
+  for (const f of FORMS) {
+    n++;
+    const unitId = unitIds.get(f.unit) as string;
+    const p = await peopleOf(unitId, n);
+    const document = demoDocument(f.file);
+    if (f.year !== undefined && document.year === null) document.year = f.year;
+    const { evaluation } = await createEvaluation(db, p.filler, { document, unitId });
+    const id = evaluation.id;
+    const steps: Status[] = ['submitted', 'approved', 'accepted', 'published'];
+    const target = f.status === 'returned' ? 'approved' : f.status;
+    for (const step of steps.slice(0, steps.indexOf(target as Status) + 1)) {
+      if (step === 'submitted') await submitEvaluation(db, p.filler, { id });
+      if (step === 'approved') await approveEvaluation(db, p.approver, { id });
+      if (step === 'accepted') await acceptEvaluation(db, reviewer, { id });
+      if (step === 'published') await publishEvaluation(db, reviewer, { id });
+    }
+    if (f.status === 'returned') {
+      await returnEvaluation(db, reviewer, {
+        id,
+        comments: [
+          { path: 'indicators[0].score', body: '得分高于该指标可能的分值，请核实分值与得分。' },
+          { path: 'year', body: '请补填年度。' },
+        ],
+      });
+    }
+  }
+
+  // The next year, targets first: the seed unit declares 2024 targets from its 2023 form, the
+  // reviewer approves them, and the self-evaluation for 2024 is started from them.
+  const seed = demoDocument('seed-hubei-dept-2023');
+  const targets2024: Evaluation = {
+    ...seed,
+    year: 2024,
+    filledOn: null,
+    indicators: seed.indicators.map((i) => ({
+      ...i,
+      actual: { raw: '' } as Evaluation['indicators'][number]['actual'],
+      score: null,
+      deviation: null,
+    })),
+    totalReported: null,
+    grade: null,
+    deviationAnalysis: null,
+    improvementPlan: null,
+  };
+  const declared = await createEvaluation(db, filler, {
+    document: targets2024,
+    stage: 'targets',
+    unitId: seedUnit,
+  });
+  await declareTargets(db, filler, { id: declared.evaluation.id });
+  await approveTargets(db, reviewer, { id: declared.evaluation.id });
+  await createEvaluation(db, filler, { fromTargets: declared.evaluation.id });
+
+  return [
+    { username: 'admin', role: 'admin', unit: null },
+    { username: 'reviewer', role: 'reviewer', unit: null },
+    { username: 'approver', role: 'approver', unit: SEED_UNIT },
+    { username: 'filler', role: 'filler', unit: SEED_UNIT },
+    { username: 'filler2', role: 'filler', unit: '天长市水利局' },
+  ];
+}

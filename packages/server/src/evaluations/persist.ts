@@ -1,0 +1,106 @@
+/**
+ * Saving a version: validate, score and check it, and write the version with its findings.
+ * Used by every command that changes a document, inside that command's transaction.
+ */
+import { type Evaluation, type Finding, type Profile, type ScoreResult, validate } from '@jixiao/core';
+import { refuse } from '../commands/problem.ts';
+import type { Stage } from '../domain.ts';
+import { newId } from '../ids.ts';
+import type { EvaluationRecord, VersionSummary } from '../store/repos/evaluations.ts';
+import { insertFindings } from '../store/repos/findings.ts';
+import { findVersion, historyDocuments, insertVersion } from '../store/repos/versions.ts';
+import type { Db } from '../store/schema.ts';
+import { assess, findProfile } from './assess.ts';
+
+/** The canonical document, or a refusal listing what is wrong and where. */
+export function validDocument(json: unknown): Evaluation {
+  const r = validate(json);
+  if (r.ok) return r.evaluation;
+  const first = r.errors[0];
+  const more = r.errors.length > 1 ? `（共 ${r.errors.length} 处错误）` : '';
+  return refuse('invalid', 'invalid-document', `${first?.message ?? '自评表数据无效。'}${more}`, {
+    path: first?.path ?? '',
+    details: { errors: r.errors },
+  });
+}
+
+export async function profileOrRefuse(db: Db, id: string): Promise<Profile> {
+  const profile = await findProfile(db, id);
+  if (!profile) {
+    refuse('invalid', 'unknown-profile', `未知的评分规则“${id}”，请选择已有的评分规则。`, {
+      path: 'profile',
+    });
+  }
+  return profile;
+}
+
+/** The approved targets a self-evaluation is locked to, or null when it has none. */
+export async function lockedTargets(
+  db: Db,
+  e: { targetsId: string | null; targetsVersion: number | null },
+): Promise<Evaluation | null> {
+  if (e.targetsId === null || e.targetsVersion === null) return null;
+  const v = await findVersion(db, e.targetsId, e.targetsVersion);
+  return v?.document ?? null;
+}
+
+export interface WrittenVersion {
+  version: number;
+  score: ScoreResult | null;
+  findings: Finding[];
+  summary: VersionSummary;
+}
+
+/** Scores and checks the document and writes it as `version` of the evaluation. */
+export async function writeVersion(
+  db: Db,
+  e: {
+    id: string;
+    stage: Stage;
+    unitId: string;
+    kind: string;
+    project: string | null;
+    year: number | null;
+    profile: string;
+  },
+  document: Evaluation,
+  version: number,
+  targets: Evaluation | null,
+  by: string,
+  at: string,
+): Promise<WrittenVersion> {
+  const profile = await profileOrRefuse(db, e.profile);
+  const history =
+    e.stage === 'self-evaluation' && document.year !== null
+      ? await historyDocuments(db, {
+          unitId: e.unitId,
+          kind: document.kind,
+          project: document.project,
+          year: document.year,
+          excludeId: e.id,
+        })
+      : [];
+  const a = assess(document, profile, { stage: e.stage, history, targets });
+  await insertVersion(db, {
+    id: newId(),
+    evaluationId: e.id,
+    version,
+    document,
+    score: a.score,
+    total: a.summary.total,
+    grade: a.summary.grade,
+    createdBy: by,
+    createdAt: at,
+  });
+  await insertFindings(db, e.id, version, a.findings);
+  return { version, score: a.score, findings: a.findings, summary: a.summary };
+}
+
+/** What an audit event records of an evaluation's state. */
+export function auditState(e: Pick<EvaluationRecord, 'status' | 'version'>, summary?: VersionSummary) {
+  return {
+    status: e.status,
+    version: e.version,
+    ...(summary ? { total: summary.total, grade: summary.grade, errors: summary.errorCount } : {}),
+  };
+}

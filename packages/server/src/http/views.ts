@@ -1,0 +1,153 @@
+/**
+ * How records look in the API: camelCase, numbers as JSON numbers, no internals (password
+ * hashes, session ids, attachment bytes).
+ */
+import { statusName } from '../domain.ts';
+import type { EvaluationDetail } from '../queries/evaluations.ts';
+import type { Adjustment } from '../store/repos/adjustments.ts';
+import type { AttachmentMeta } from '../store/repos/attachments.ts';
+import type { AuditEvent } from '../store/repos/audit.ts';
+import type { Comment } from '../store/repos/comments.ts';
+import type { EvaluationRecord } from '../store/repos/evaluations.ts';
+import type { Snapshot, SnapshotSummary } from '../store/repos/snapshots.ts';
+import type { Unit } from '../store/repos/units.ts';
+import type { User } from '../store/repos/users.ts';
+
+function num(text: string | null): number | null {
+  return text === null ? null : Number(text);
+}
+
+export function etagOf(version: number): string {
+  return `"v${version}"`;
+}
+
+export function evaluationSummaryView(e: EvaluationRecord) {
+  return {
+    id: e.id,
+    stage: e.stage,
+    kind: e.kind,
+    status: e.status,
+    statusName: statusName(e.stage, e.status),
+    unit: { id: e.unitId, name: e.unitName },
+    year: e.year,
+    project: e.project,
+    profile: e.profile,
+    version: e.version,
+    targets: e.targetsId === null ? null : { id: e.targetsId, version: e.targetsVersion },
+    approvedVersion: e.approvedVersion,
+    total: num(e.total),
+    grade: e.grade,
+    executionRate: num(e.rate),
+    errorCount: e.errorCount,
+    warningCount: e.warningCount,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
+export function evaluationDetailView(d: EvaluationDetail) {
+  return {
+    ...evaluationSummaryView(d.record),
+    /** the self-evaluation was not made from approved targets (an import, for instance) */
+    targetsApproved:
+      d.record.stage === 'targets' ? d.record.status === 'approved' : d.record.targetsId !== null,
+    evaluation: d.document,
+    score: d.score,
+    findings: d.findings,
+    published: d.snapshots.map((s) => ({ snapshotId: s.id, version: s.version, publishedAt: s.publishedAt })),
+  };
+}
+
+export function userView(u: User) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    unitId: u.unitId,
+    disabled: u.disabledAt !== null,
+    createdAt: u.createdAt,
+  };
+}
+
+export function unitView(u: Unit) {
+  return {
+    id: u.id,
+    name: u.name,
+    kind: u.kind,
+    parentId: u.parentId,
+    regionId: u.regionId,
+    createdAt: u.createdAt,
+  };
+}
+
+export function commentView(c: Comment) {
+  return {
+    id: c.id,
+    path: c.path,
+    body: c.body,
+    version: c.version,
+    author: { id: c.authorId, name: c.authorName },
+    createdAt: c.createdAt,
+  };
+}
+
+export function attachmentView(a: AttachmentMeta) {
+  return {
+    id: a.id,
+    filename: a.filename,
+    mediaType: a.mediaType,
+    size: a.size,
+    uploadedBy: a.uploadedBy,
+    uploadedAt: a.uploadedAt,
+    href: `/api/attachments/${a.id}`,
+  };
+}
+
+export function auditView(e: AuditEvent) {
+  return {
+    id: e.id,
+    at: e.at,
+    actor: e.actorId === null ? null : { id: e.actorId, username: e.actorName },
+    action: e.action,
+    entity: { type: e.entityType, id: e.entityId },
+    evaluationId: e.evaluationId,
+    before: e.before,
+    after: e.after,
+  };
+}
+
+export function adjustmentView(a: Adjustment) {
+  return {
+    id: a.id,
+    targetsId: a.targetsId,
+    evaluationId: a.evaluationId,
+    reason: a.reason,
+    status: a.status,
+    document: a.document,
+    requestedBy: a.requestedBy,
+    requestedAt: a.requestedAt,
+    decidedBy: a.decidedBy,
+    decidedAt: a.decidedAt,
+    decisionNote: a.decisionNote,
+  };
+}
+
+export function snapshotSummaryView(s: SnapshotSummary) {
+  return {
+    id: s.evaluationId,
+    snapshotId: s.id,
+    version: s.version,
+    unitName: s.unitName,
+    kind: s.kind,
+    year: s.year,
+    project: s.project,
+    total: num(s.total),
+    grade: s.grade,
+    publishedAt: s.publishedAt,
+  };
+}
+
+export function snapshotView(s: Snapshot) {
+  return { ...snapshotSummaryView(s), evaluation: s.document, score: s.score, findings: s.findings };
+}

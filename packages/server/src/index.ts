@@ -1,0 +1,39 @@
+/**
+ * @jixiao/server — the multi-unit service: the store (Kysely over SQLite or PostgreSQL), the
+ * commands of the workflow, the policies, the HTTP API and the demo data.
+ */
+
+export { acceptEvaluation } from './commands/acceptEvaluation.ts';
+export { addAttachment } from './commands/addAttachment.ts';
+export { addComment } from './commands/addComment.ts';
+export { approveAdjustment } from './commands/approveAdjustment.ts';
+export { approveEvaluation } from './commands/approveEvaluation.ts';
+export { approveTargets } from './commands/approveTargets.ts';
+export { createEvaluation } from './commands/createEvaluation.ts';
+export { createUnit } from './commands/createUnit.ts';
+export { createUser, createUserUnchecked } from './commands/createUser.ts';
+export { declareTargets } from './commands/declareTargets.ts';
+export { logIn } from './commands/logIn.ts';
+export { logOut } from './commands/logOut.ts';
+export { isRefusal, type Problem, type ProblemKind, type Refusal } from './commands/problem.ts';
+export { publishEvaluation } from './commands/publishEvaluation.ts';
+export { rejectAdjustment } from './commands/rejectAdjustment.ts';
+export { requestAdjustment } from './commands/requestAdjustment.ts';
+export { returnEvaluation } from './commands/returnEvaluation.ts';
+export { saveEvaluation } from './commands/saveEvaluation.ts';
+export { submitEvaluation } from './commands/submitEvaluation.ts';
+export { DEMO_PASSWORD, type DemoAccount, isEmptyDatabase, loadDemo } from './demo/load.ts';
+export * from './domain.ts';
+export { openApiDocument } from './http/openapi.ts';
+export { type BuildServerOptions, buildServer, ROUTES } from './http/server.ts';
+export { type RunningService, type ServeOptions, serve } from './main.ts';
+export {
+  type DatabaseConfig,
+  DEFAULT_DB_PATH,
+  databaseConfig,
+  migrateToLatest,
+  migrationStatus,
+  openDatabase,
+  type Store,
+} from './store/database.ts';
+export type { DB, Db } from './store/schema.ts';

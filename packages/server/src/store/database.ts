@@ -1,0 +1,105 @@
+/**
+ * Opening the store: Kysely over SQLite (better-sqlite3) or PostgreSQL (pg), and the
+ * migrations that bring either to the current schema.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, type Migration, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { columnTypes, type DialectName, pgTypes, sqliteDialect } from './dialect.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import type { DB } from './schema.ts';
+
+export const DEFAULT_DB_PATH = './data/jixiao.db';
+
+export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+
+export interface Store {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** where the data is, for logs: a file path or the URL without its password */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL when a URL is given (or DATABASE_URL is set), else SQLite at the path. */
+export function databaseConfig(options: { dbPath?: string; databaseUrl?: string } = {}): DatabaseConfig {
+  const url = options.databaseUrl ?? (options.dbPath === undefined ? process.env.DATABASE_URL : undefined);
+  if (url) return { dialect: 'postgres', url };
+  return { dialect: 'sqlite', path: options.dbPath ?? DEFAULT_DB_PATH };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+const BUSY_TIMEOUT_MS = 5000;
+
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: { migrate?: boolean } = {},
+): Promise<Store> {
+  let store: Store;
+  if (config.dialect === 'sqlite') {
+    const path = config.path === ':memory:' ? ':memory:' : resolve(config.path);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const sqlite = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    // WAL lets readers go on while one process writes, so several servers can share one file.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    sqlite.pragma('synchronous = NORMAL');
+    const db = new Kysely<DB>({ dialect: sqliteDialect({ database: sqlite }) });
+    store = { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
+  } else {
+    const pool = new pg.Pool({ connectionString: config.url, types: pgTypes, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    store = { db, dialect: 'postgres', location: redactUrl(config.url), close: () => db.destroy() };
+  }
+  if (options.migrate !== false) {
+    try {
+      await migrateToLatest(store);
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+  }
+  return store;
+}
+
+function migrator(store: Store): Migrator {
+  const ctx = { dialect: store.dialect, types: columnTypes(store.dialect) };
+  const migrations: Record<string, Migration> = {};
+  for (const [name, m] of Object.entries(MIGRATIONS)) {
+    const down = m.down;
+    migrations[name] = {
+      up: (db) => m.up(db, ctx),
+      ...(down ? { down: (db) => down(db, ctx) } : {}),
+    };
+  }
+  return new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+}
+
+/** Applies every pending migration; returns the names applied. */
+export async function migrateToLatest(store: Store): Promise<string[]> {
+  const { error, results } = await migrator(store).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '';
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`数据库迁移${failed ? `“${failed}”` : ''}失败：${reason}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The migrations and whether each has run. */
+export async function migrationStatus(store: Store): Promise<{ name: string; executedAt: Date | null }[]> {
+  const list = await migrator(store).getMigrations();
+  return list.map((m) => ({ name: m.name, executedAt: m.executedAt ?? null }));
+}

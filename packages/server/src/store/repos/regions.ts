@@ -1,0 +1,30 @@
+import type { Db } from '../schema.ts';
+
+export interface Region {
+  id: string;
+  name: string;
+  profileId: string;
+  createdAt: string;
+}
+
+export async function insertRegion(db: Db, r: Region): Promise<void> {
+  await db
+    .insertInto('regions')
+    .values({ id: r.id, name: r.name, profile_id: r.profileId, created_at: r.createdAt })
+    .execute();
+}
+
+export async function findRegion(db: Db, id: string): Promise<Region | undefined> {
+  const row = await db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { id: row.id, name: row.name, profileId: row.profile_id, createdAt: row.created_at };
+}
+
+export async function listRegions(db: Db): Promise<Region[]> {
+  const rows = await db.selectFrom('regions').selectAll().orderBy('name').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    profileId: row.profile_id,
+    createdAt: row.created_at,
+  }));
+}

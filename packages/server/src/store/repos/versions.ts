@@ -1,0 +1,117 @@
+import type { Evaluation, ScoreResult } from '@jixiao/core';
+import { readJson, readJsonOrNull, writeJson } from '../dialect.ts';
+import type { Db } from '../schema.ts';
+
+export interface VersionMeta {
+  version: number;
+  total: string | null;
+  grade: string | null;
+  createdBy: string;
+  createdByName: string;
+  createdAt: string;
+}
+
+export interface StoredVersion extends VersionMeta {
+  document: Evaluation;
+  score: ScoreResult | null;
+}
+
+export async function insertVersion(
+  db: Db,
+  v: {
+    id: string;
+    evaluationId: string;
+    version: number;
+    document: Evaluation;
+    score: ScoreResult | null;
+    total: string | null;
+    grade: string | null;
+    createdBy: string;
+    createdAt: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('evaluation_versions')
+    .values({
+      id: v.id,
+      evaluation_id: v.evaluationId,
+      version: v.version,
+      document: writeJson(v.document),
+      score: v.score === null ? null : writeJson(v.score),
+      total: v.total,
+      grade: v.grade,
+      created_by: v.createdBy,
+      created_at: v.createdAt,
+    })
+    .execute();
+}
+
+export async function findVersion(
+  db: Db,
+  evaluationId: string,
+  version: number,
+): Promise<StoredVersion | undefined> {
+  const row = await db
+    .selectFrom('evaluation_versions as v')
+    .innerJoin('users as u', 'u.id', 'v.created_by')
+    .selectAll('v')
+    .select('u.display_name as author')
+    .where('v.evaluation_id', '=', evaluationId)
+    .where('v.version', '=', version)
+    .executeTakeFirst();
+  return (
+    row && {
+      version: row.version,
+      total: row.total,
+      grade: row.grade,
+      createdBy: row.created_by,
+      createdByName: row.author,
+      createdAt: row.created_at,
+      document: readJson<Evaluation>(row.document),
+      score: readJsonOrNull<ScoreResult>(row.score),
+    }
+  );
+}
+
+export async function listVersions(db: Db, evaluationId: string): Promise<VersionMeta[]> {
+  const rows = await db
+    .selectFrom('evaluation_versions as v')
+    .innerJoin('users as u', 'u.id', 'v.created_by')
+    .select(['v.version', 'v.total', 'v.grade', 'v.created_by', 'v.created_at', 'u.display_name as author'])
+    .where('v.evaluation_id', '=', evaluationId)
+    .orderBy('v.version', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    version: r.version,
+    total: r.total,
+    grade: r.grade,
+    createdBy: r.created_by,
+    createdByName: r.author,
+    createdAt: r.created_at,
+  }));
+}
+
+/**
+ * The current documents of the same unit's (and project's) self-evaluations of earlier years,
+ * most recent first: the history the checks compare against.
+ */
+export async function historyDocuments(
+  db: Db,
+  q: { unitId: string; kind: string; project: string | null; year: number; excludeId: string },
+): Promise<Evaluation[]> {
+  let query = db
+    .selectFrom('evaluations as e')
+    .innerJoin('evaluation_versions as v', (j) =>
+      j.onRef('v.evaluation_id', '=', 'e.id').onRef('v.version', '=', 'e.current_version'),
+    )
+    .select(['v.document', 'e.year'])
+    .where('e.unit_id', '=', q.unitId)
+    .where('e.stage', '=', 'self-evaluation')
+    .where('e.kind', '=', q.kind as 'department' | 'project')
+    .where('e.year', '<', q.year)
+    .where('e.id', '!=', q.excludeId);
+  query =
+    q.project === null ? query.where('e.project', 'is', null) : query.where('e.project', '=', q.project);
+  const rows = await query.orderBy('e.year', 'desc').limit(5).execute();
+  return rows.map((r) => readJson<Evaluation>(r.document));
+}

@@ -1,0 +1,211 @@
+/**
+ * The typed database: one interface per table. Column types are what both backends give back
+ * after dialect.ts has evened them out: JSON as text, timestamps as ISO text, ids as text.
+ */
+import type { Generated } from 'kysely';
+import type { AdjustmentStatus, Role, Stage, Status, UnitKind } from '../domain.ts';
+
+/** JSON text, decoded with readJson (dialect.ts). */
+export type JsonText = string;
+/** ISO 8601 text, `2024-06-10T08:00:00.000Z`. */
+export type Timestamp = string;
+
+export interface RegionsTable {
+  id: string;
+  name: string;
+  /** the scoring profile this region's forms are scored by, unless a form names its own */
+  profile_id: string;
+  created_at: Timestamp;
+}
+
+/** Profiles a region adds as data; the built-in ones live in core. */
+export interface ProfilesTable {
+  id: string;
+  name: string;
+  data: JsonText;
+  created_at: Timestamp;
+}
+
+export interface UnitsTable {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  parent_id: string | null;
+  region_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  /** `scrypt$N$r$p$salt$hash`, salt per user (auth/password.ts) */
+  password_hash: string;
+  role: Role;
+  unit_id: string | null;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface EvaluationsTable {
+  id: string;
+  stage: Stage;
+  kind: 'department' | 'project';
+  status: Status;
+  unit_id: string;
+  year: number | null;
+  project: string | null;
+  profile: string;
+  current_version: number;
+  /** self-evaluations: the approved targets they were created from (null when imported without) */
+  targets_id: string | null;
+  /** the version of those targets that is locked in */
+  targets_version: number | null;
+  /** targets stage: the version the reviewer approved */
+  approved_version: number | null;
+  /** denormalised from the current version, for lists, filters and the dashboard */
+  total: string | null;
+  grade: string | null;
+  rate: string | null;
+  error_count: number;
+  warning_count: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EvaluationVersionsTable {
+  id: string;
+  evaluation_id: string;
+  version: number;
+  /** the canonical evaluation JSON as saved (after validation and normalisation) */
+  document: JsonText;
+  /** core's ScoreResult, null for targets */
+  score: JsonText | null;
+  total: string | null;
+  grade: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface FindingsTable {
+  id: string;
+  evaluation_id: string;
+  version: number;
+  position: number;
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  class: string;
+  path: string;
+  place: string;
+  message: string;
+  basis: string;
+}
+
+export interface CommentsTable {
+  id: string;
+  evaluation_id: string;
+  /** the version the comment was written on */
+  version: number;
+  /** where in the document: `indicators[3].target`; '' for the whole form */
+  path: string;
+  body: string;
+  author_id: string;
+  created_at: Timestamp;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  evaluation_id: string;
+  filename: string;
+  media_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: string | null;
+  /** kept beside the id so the trail reads well even if the account is later renamed */
+  actor_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  /** the evaluation an event concerns, so its trail includes comments, attachments, adjustments */
+  evaluation_id: string | null;
+  before: JsonText | null;
+  after: JsonText | null;
+}
+
+export interface SnapshotsTable {
+  id: string;
+  evaluation_id: string;
+  version: number;
+  document: JsonText;
+  score: JsonText | null;
+  findings: JsonText;
+  unit_name: string;
+  kind: 'department' | 'project';
+  year: number | null;
+  project: string | null;
+  total: string | null;
+  grade: string | null;
+  published_by: string;
+  published_at: Timestamp;
+}
+
+export interface TargetAdjustmentsTable {
+  id: string;
+  /** the targets (stage = targets) being adjusted */
+  targets_id: string;
+  /** the self-evaluation that asked, if any */
+  evaluation_id: string | null;
+  reason: string;
+  /** the proposed targets: a canonical evaluation JSON */
+  document: JsonText;
+  status: AdjustmentStatus;
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
+export interface SessionsTable {
+  /** sha-256 of the cookie's token: a copy of the table does not give anyone a session */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+export interface DB {
+  regions: RegionsTable;
+  profiles: ProfilesTable;
+  units: UnitsTable;
+  users: UsersTable;
+  evaluations: EvaluationsTable;
+  evaluation_versions: EvaluationVersionsTable;
+  findings: FindingsTable;
+  comments: CommentsTable;
+  attachments: AttachmentsTable;
+  audit_events: AuditEventsTable;
+  snapshots: SnapshotsTable;
+  target_adjustments: TargetAdjustmentsTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+}
+
+/** A database or a transaction on it: repositories take either. */
+export type Db = import('kysely').Kysely<DB>;

@@ -1,0 +1,277 @@
+import { validate } from '@jixiao/core';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../ids.ts';
+import { BACKENDS, createTestStore, type TestStore } from '../testing/databases.ts';
+import { migrateToLatest, migrationStatus } from './database.ts';
+import { nowIso } from './dialect.ts';
+import { findAttachment, insertAttachment } from './repos/attachments.ts';
+import { listEvents, recordEvent } from './repos/audit.ts';
+import { advanceVersion, findEvaluation, insertEvaluation, listEvaluations } from './repos/evaluations.ts';
+import { hit, peek } from './repos/rateLimits.ts';
+import { insertSnapshot, latestSnapshot, listPublished } from './repos/snapshots.ts';
+import { insertUnit } from './repos/units.ts';
+import { findLoginUser, insertUser } from './repos/users.ts';
+import { findVersion, insertVersion } from './repos/versions.ts';
+
+const DOC = (() => {
+  const r = validate({
+    kind: 'project',
+    year: 2023,
+    unit: '测试单位',
+    project: '“引号”与换行\n项目',
+    budget: { planned: 100, executed: 95.5 },
+    indicators: [{ name: '培训次数', target: { raw: '≥2次' }, actual: { raw: '8次' } }],
+  });
+  if (!r.ok) throw new Error('fixture invalid');
+  return r.evaluation;
+})();
+
+describe.each(BACKENDS)('store on %s', (dialect) => {
+  let t: TestStore;
+  const unitId = newId();
+  const userId = newId();
+
+  beforeAll(async () => {
+    t = await createTestStore(dialect);
+    const db = t.store.db;
+    await insertUnit(db, {
+      id: unitId,
+      name: '测试单位',
+      kind: 'unit',
+      parentId: null,
+      regionId: null,
+      createdAt: nowIso(),
+    });
+    await insertUser(db, {
+      id: userId,
+      username: 'tester',
+      displayName: '测试员',
+      role: 'filler',
+      unitId,
+      disabledAt: null,
+      createdAt: nowIso(),
+      passwordHash: 'scrypt$x',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function newEvaluation(
+    over: { year?: number; grade?: string; errors?: number } = {},
+  ): Promise<string> {
+    const id = newId();
+    const at = nowIso();
+    await insertEvaluation(t.store.db, {
+      id,
+      stage: 'self-evaluation',
+      kind: 'project',
+      status: 'draft',
+      unitId,
+      year: over.year ?? 2023,
+      project: 'p',
+      profile: 'national-2020',
+      version: 1,
+      targetsId: null,
+      targetsVersion: null,
+      approvedVersion: null,
+      total: null,
+      grade: over.grade ?? null,
+      rate: null,
+      errorCount: over.errors ?? 0,
+      warningCount: 0,
+      createdBy: userId,
+      createdAt: at,
+      updatedAt: at,
+    });
+    return id;
+  }
+
+  it('is migrated, and migrating again changes nothing', async () => {
+    const status = await migrationStatus(t.store);
+    expect(status.map((s) => s.name)).toEqual(['0001-initial']);
+    expect(status.every((s) => s.executedAt !== null)).toBe(true);
+    expect(await migrateToLatest(t.store)).toEqual([]);
+  });
+
+  it('enforces foreign keys and unique usernames', async () => {
+    const base = {
+      displayName: 'x',
+      role: 'filler' as const,
+      disabledAt: null,
+      createdAt: nowIso(),
+      passwordHash: 'scrypt$x',
+    };
+    await expect(
+      insertUser(t.store.db, { ...base, id: newId(), username: 'orphan', unitId: 'no-such-unit' }),
+    ).rejects.toThrow();
+    await expect(
+      insertUser(t.store.db, { ...base, id: newId(), username: 'tester', unitId }),
+    ).rejects.toThrow();
+    expect((await findLoginUser(t.store.db, 'orphan')) ?? null).toBeNull();
+  });
+
+  it('gives back a saved document, its timestamps and its bytes exactly', async () => {
+    const id = await newEvaluation();
+    const at = '2024-06-10T08:09:10.123Z';
+    await insertVersion(t.store.db, {
+      id: newId(),
+      evaluationId: id,
+      version: 1,
+      document: DOC,
+      score: null,
+      total: '92.5',
+      grade: '优',
+      createdBy: userId,
+      createdAt: at,
+    });
+    const v = await findVersion(t.store.db, id, 1);
+    expect(v?.document).toEqual(DOC);
+    expect(v?.createdAt).toBe(at);
+    expect(v?.createdByName).toBe('测试员');
+    expect(v?.total).toBe('92.5');
+
+    const bytes = new Uint8Array([0, 1, 2, 255, 254, 0x7f]);
+    const attId = newId();
+    await insertAttachment(t.store.db, {
+      id: attId,
+      evaluationId: id,
+      filename: '证明材料.pdf',
+      mediaType: 'application/pdf',
+      size: bytes.byteLength,
+      uploadedBy: userId,
+      uploadedAt: at,
+      content: bytes,
+    });
+    const att = await findAttachment(t.store.db, attId);
+    expect([...(att?.content ?? [])]).toEqual([...bytes]);
+    expect(att?.uploadedAt).toBe(at);
+  });
+
+  it('moves a version forward only from the version the writer saw', async () => {
+    const id = await newEvaluation();
+    const header = { kind: 'project' as const, year: 2024, project: '新名称' };
+    expect(await advanceVersion(t.store.db, id, 1, nowIso(), header)).toBe(true);
+    expect(await advanceVersion(t.store.db, id, 1, nowIso(), { ...header, year: 1999 })).toBe(false);
+    const e = await findEvaluation(t.store.db, id);
+    expect(e?.version).toBe(2);
+    expect(e?.year).toBe(2024);
+    expect(e?.project).toBe('新名称');
+    expect(e?.unitName).toBe('测试单位');
+  });
+
+  it('filters and pages evaluations', async () => {
+    const a = await newEvaluation({ year: 2031, grade: '优' });
+    const b = await newEvaluation({ year: 2031, grade: '差', errors: 2 });
+    await newEvaluation({ year: 2032 });
+    const all2031 = await listEvaluations(t.store.db, { year: 2031 }, { limit: 10, offset: 0 });
+    expect(all2031.total).toBe(2);
+    expect(all2031.items.map((e) => e.id).sort()).toEqual([a, b].sort());
+    const bad = await listEvaluations(t.store.db, { year: 2031, hasErrors: true }, { limit: 10, offset: 0 });
+    expect(bad.items.map((e) => e.id)).toEqual([b]);
+    const good = await listEvaluations(t.store.db, { year: 2031, grade: '优' }, { limit: 10, offset: 0 });
+    expect(good.items.map((e) => e.id)).toEqual([a]);
+    const page2 = await listEvaluations(t.store.db, { year: 2031 }, { limit: 1, offset: 1 });
+    expect(page2.total).toBe(2);
+    expect(page2.items).toHaveLength(1);
+    expect(await listEvaluations(t.store.db, { unitIds: [] }, { limit: 10, offset: 0 })).toEqual({
+      items: [],
+      total: 0,
+    });
+  });
+
+  it('keeps audit events in order with before and after as JSON', async () => {
+    const entityId = newId();
+    await recordEvent(t.store.db, {
+      actor: { id: userId, username: 'tester' },
+      action: 'test.first',
+      entityType: 'thing',
+      entityId,
+      before: null,
+      after: { status: 'draft', n: 1.5 },
+    });
+    await recordEvent(t.store.db, {
+      actor: null,
+      action: 'test.second',
+      entityType: 'thing',
+      entityId,
+      before: { status: 'draft' },
+      after: { status: 'submitted' },
+    });
+    const events = await listEvents(t.store.db, { entityType: 'thing', entityId });
+    expect(events.map((e) => e.action)).toEqual(['test.first', 'test.second']);
+    expect(events[0]?.after).toEqual({ status: 'draft', n: 1.5 });
+    expect(events[0]?.before).toBeNull();
+    expect(events[1]?.before).toEqual({ status: 'draft' });
+    expect(events[1]?.actorName).toBeNull();
+  });
+
+  it('shows only the latest snapshot of each evaluation as published', async () => {
+    const id = await newEvaluation({ year: 2040 });
+    const base = {
+      evaluationId: id,
+      score: null,
+      findings: [],
+      unitName: '测试单位',
+      kind: 'project' as const,
+      year: 2040,
+      project: 'p',
+      total: null,
+      grade: null,
+      publishedBy: userId,
+    };
+    await insertSnapshot(t.store.db, {
+      ...base,
+      id: newId(),
+      version: 1,
+      document: DOC,
+      publishedAt: '2024-01-01T00:00:00.000Z',
+    });
+    await insertSnapshot(t.store.db, {
+      ...base,
+      id: newId(),
+      version: 3,
+      document: { ...DOC, project: '第二次公开' },
+      publishedAt: '2024-02-01T00:00:00.000Z',
+    });
+    const latest = await latestSnapshot(t.store.db, id);
+    expect(latest?.version).toBe(3);
+    expect(latest?.document.project).toBe('第二次公开');
+    const listed = await listPublished(t.store.db, { year: 2040 }, { limit: 10, offset: 0 });
+    expect(listed.total).toBe(1);
+    expect(listed.items[0]?.version).toBe(3);
+  });
+
+  it('counts attempts in a window shared by everyone using the database, then starts again', async () => {
+    const start = new Date('2024-01-01T00:00:00.000Z');
+    const minute = 60_000;
+    expect(await hit(t.store.db, 'k', start, 15 * minute)).toBe(1);
+    expect(await hit(t.store.db, 'k', new Date(start.getTime() + minute), 15 * minute)).toBe(2);
+    expect(await hit(t.store.db, 'k', new Date(start.getTime() + 2 * minute), 15 * minute)).toBe(3);
+    expect((await peek(t.store.db, 'k', new Date(start.getTime() + 3 * minute), 15 * minute)).count).toBe(3);
+    // 16 minutes after the window opened, it has run out.
+    const later = new Date(start.getTime() + 16 * minute);
+    expect((await peek(t.store.db, 'k', later, 15 * minute)).count).toBe(0);
+    expect(await hit(t.store.db, 'k', later, 15 * minute)).toBe(1);
+    expect(await hit(t.store.db, 'other', later, 15 * minute)).toBe(1);
+  });
+
+  it.runIf(dialect === 'sqlite')(
+    'takes the write lock when a transaction begins, so writers wait instead of failing',
+    async () => {
+      const other = new Database(t.database.location, { timeout: 0 });
+      try {
+        await t.store.db.transaction().execute(async (trx) => {
+          await trx.selectFrom('units').select('id').execute();
+          // Another process trying to write now finds the lock taken (and, with a timeout, waits).
+          expect(() => other.exec('begin immediate')).toThrow(/busy|locked/i);
+        });
+        other.exec('begin immediate');
+        other.exec('rollback');
+      } finally {
+        other.close();
+      }
+    },
+  );
+});
