@@ -81,7 +81,9 @@ export interface LoadedForm {
   evaluation: Evaluation;
 }
 
-export type LoadedForms = { ok: true; forms: LoadedForm[] } | { ok: false; message: string };
+export type LoadedForms =
+  | { ok: true; forms: LoadedForm[] /** forms in the file that could not be read */; problems?: string[] }
+  | { ok: false; message: string };
 
 /**
  * Every form in a file: canonical JSON (one evaluation or an array of them) directly; other

@@ -4,7 +4,9 @@ import { listProfiles } from '@jixiao/core';
 import { Command, CommanderError } from 'commander';
 import { runCheck } from './commands/check.ts';
 import { runDemo } from './commands/demo.ts';
+import { runImport } from './commands/import.ts';
 import { runScore } from './commands/score.ts';
+import { runServe } from './commands/serve.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -46,6 +48,23 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     });
 
   program
+    .command('import')
+    .description(
+      '导入：把发布的自评表（文本、Markdown、HTML、CSV、XLSX、DOCX、PDF）转为标准 JSON，并列出修复和疑点',
+    )
+    .argument('<file...>', '要导入的文件；一个文件中有多张表时分别导出')
+    .option('--json', '输出标准 JSON（多张表时为数组）')
+    .option('--out <dir>', '每张表写一个 JSON 文件到该目录')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpText(
+      'after',
+      '\n退出码：0 全部导入；1 有文件未能导入；2 用法错误。\n\n示例：\n  jixiao import ../shared/samples/seed-hubei-dept-2023.md\n  jixiao import forms/*.pdf --out imported/',
+    )
+    .action(async (files: string[], opts: { json?: boolean; out?: string }) => {
+      setCode(await runImport(files, opts, io));
+    });
+
+  program
     .command('check')
     .description(
       '复核：对一张或多张自评表逐条核验（计算、完整性、目标质量、指标归类、合理性、历史对比），按严重程度列出问题',
@@ -68,6 +87,24 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
         setCode(await runCheck(files, opts, io));
       },
     );
+
+  program
+    .command('serve')
+    .description(
+      '启动多单位服务（HTTP API）：默认使用 SQLite ./data/jixiao.db；设置 DATABASE_URL 则使用 PostgreSQL',
+    )
+    .option('--port <n>', '监听端口（默认 8080，或环境变量 PORT）')
+    .option('--host <addr>', '监听地址（默认 127.0.0.1；0.0.0.0 允许其他机器访问）')
+    .option('--db <path>', 'SQLite 数据库文件（默认 ./data/jixiao.db）')
+    .option('--demo', '新数据库时载入演示数据和演示账号')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpText(
+      'after',
+      '\n示例：\n  jixiao serve --demo\n  DATABASE_URL=postgres://user@host/jixiao jixiao serve --port 9000',
+    )
+    .action(async (opts: { port?: string; host?: string; db?: string; demo?: boolean }) => {
+      setCode(await runServe(opts, io));
+    });
 
   program
     .command('demo')
