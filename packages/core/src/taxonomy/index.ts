@@ -4,6 +4,7 @@ export {
   childrenOf,
   classifyLevel1,
   classifyLevel2,
+  compactText,
   inferLevel1,
   isTaxonomyLabel,
   type LabelReading,

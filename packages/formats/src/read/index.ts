@@ -186,7 +186,9 @@ async function fallBackToText(grids: Grid[], file: string): Promise<Grid[]> {
   const lines = grids.flatMap((g) => g.preamble.map((l) => l.text));
   if (lines.length === 0) return grids;
   const { readText } = await import('./text.ts');
-  const out = await readText(lines.join('\n'), file);
+  // One paragraph per cell, as web pages and Word flatten a table: blank lines keep the cells
+  // apart (and a blank paragraph stays a cell), which the text reader's paragraph mode reads.
+  const out = await readText(lines.map((t) => (t.trim() === '' ? ' ' : t)).join('\n\n'), file);
   const notes = grids[0]?.notes ?? [];
   for (const g of out) g.notes.unshift(...notes, '文件中没有表格，已把正文段落按文本读取');
   return out;

@@ -2,9 +2,59 @@
  * Markdown pipe tables. Each table is one grid (its header row is a row like the others: forms
  * converted from PDF often have an empty one); the lines before a table are its preamble, the
  * lines after the last table are added to the last grid's preamble.
+ *
+ * Converters write tables with merged cells as HTML inside the markdown: a `<table>…</table>`
+ * block is read by the HTML reader, its line numbers moved to the block's place in the file.
  */
 import type { Grid, TextLine } from '../grid.ts';
+import { readHtml } from './html.ts';
 import { buildRows, cellText, isBlank, type SourceLine } from './text.ts';
+
+const TABLE_OPEN = /<table[\s>]/i;
+const TABLE_CLOSE = /<\/table\s*>/i;
+
+/** Whether a text holds an HTML table block. */
+export function hasHtmlTable(lines: SourceLine[]): boolean {
+  return lines.some((l) => TABLE_OPEN.test(l.text));
+}
+
+/**
+ * Reads the HTML table block starting at line index `i`; returns its grids (line numbers in the
+ * file's terms) and the index after the block. Nested tables close with their outer table.
+ */
+function readHtmlBlock(lines: SourceLine[], i: number, file: string): { grids: Grid[]; next: number } {
+  let depth = 0;
+  let j = i;
+  for (; j < lines.length; j++) {
+    const text = lines[j]!.text;
+    depth += (text.match(/<table[\s>]/gi) ?? []).length;
+    depth -= (text.match(/<\/table\s*>/gi) ?? []).length;
+    if (depth <= 0 && TABLE_CLOSE.test(text)) break;
+  }
+  const end = Math.min(j + 1, lines.length);
+  const offset = lines[i]!.no - 1;
+  let grids: Grid[];
+  try {
+    grids = readHtml(
+      lines
+        .slice(i, end)
+        .map((l) => l.text)
+        .join('\n'),
+      file,
+    );
+  } catch {
+    // a block the HTML reader refuses stays text, so nothing in the file is lost
+    return { grids: [], next: i };
+  }
+  for (const g of grids) {
+    for (const row of g.rows) {
+      for (const c of row) if (c.source.line !== undefined) c.source.line += offset;
+    }
+    for (const l of g.preamble) if (l.source.line !== undefined) l.source.line += offset;
+    g.notes.push('Markdown 中的 HTML 表格，按网页表格读取');
+  }
+  return { grids, next: end };
+}
 
 /** `|---|:--:|` and `---|---`: only pipes, dashes, colons and spaces, with a dash and a pipe. */
 export function isMarkdownSeparator(line: string): boolean {
@@ -45,6 +95,22 @@ export function readMarkdown(lines: SourceLine[], file: string): Grid[] {
   while (i < lines.length) {
     const line = lines[i]!;
     const next = lines[i + 1];
+    if (TABLE_OPEN.test(line.text)) {
+      const block = readHtmlBlock(lines, i, file);
+      if (block.next > i) {
+        const first = block.grids[0];
+        if (first) first.preamble.unshift(...preamble);
+        else if (preamble.length > 0)
+          block.grids.push({ source: file, format: 'markdown', preamble, rows: [], notes: [] });
+        for (const g of block.grids) {
+          for (const row of g.rows) for (const c of row) c.source.table = grids.length + 1;
+          grids.push(g);
+        }
+        if (block.grids.length > 0) preamble = [];
+        i = block.next;
+        continue;
+      }
+    }
     if (isTableLine(line.text) && next && isMarkdownSeparator(next.text)) {
       const rows: { text: string; line: number }[][] = [];
       rows.push(splitMarkdownRow(line.text).map((text) => ({ text, line: line.no })));

@@ -255,3 +255,32 @@ describe('readText on any input', () => {
     expect(gridToText(grid!)).toBe('项目名称 | 某项目\n年度资金总额 | 10');
   });
 });
+
+describe('HTML tables inside markdown', () => {
+  it('reads them with their spans, numbering lines in the file', () => {
+    const text = [
+      '# 2023年度项目支出绩效自评表',
+      '',
+      '单位名称：某局',
+      '',
+      '<table>',
+      '<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>培训人次</td></tr>',
+      '<tr><td>质量指标</td><td>合格率</td></tr>',
+      '</table>',
+      '',
+      '| 总分 | 95 |',
+      '|--|--|',
+    ].join('\n');
+    const grids = readText(text, 'h.md');
+    expect(grids).toHaveLength(2);
+    expect(grids[0]!.preamble.map((l) => l.text)).toEqual(['# 2023年度项目支出绩效自评表', '单位名称：某局']);
+    expect(texts(grids[0]!)).toEqual([
+      ['产出指标', '数量指标', '培训人次'],
+      ['质量指标', '合格率'],
+    ]);
+    expect(grids[0]!.rows[0]![0]).toMatchObject({ rowSpan: 2, source: { line: 6, table: 1 } });
+    expect(grids[0]!.rows[1]![0]).toMatchObject({ col: 1, source: { line: 7 } });
+    expect(texts(grids[1]!)).toEqual([['总分', '95']]);
+    expect(grids[1]!.rows[0]![0]!.source).toEqual({ line: 10, table: 2 });
+  });
+});

@@ -19,7 +19,7 @@
  */
 import type { Cell, Grid, TextLine } from '../grid.ts';
 import { readDelimitedLines } from './text-delimited.ts';
-import { isMarkdownSeparator, readMarkdown } from './text-markdown.ts';
+import { hasHtmlTable, isMarkdownSeparator, readMarkdown } from './text-markdown.ts';
 import { readPipeLines } from './text-pipe.ts';
 
 export type TextStyle = 'markdown' | 'pipe' | 'paragraph' | 'delimited';
@@ -74,6 +74,7 @@ export function detectTextStyle(lines: SourceLine[]): TextStyle {
     if (lines[i + 1]?.text.length === 0) followedByEmpty++;
   }
   if (content === 0) return 'delimited';
+  if (hasHtmlTable(lines)) return 'markdown';
   if (piped / content >= 0.3) return 'pipe';
   if (content >= 4 && followedByEmpty / content >= 0.6) return 'paragraph';
   return 'delimited';

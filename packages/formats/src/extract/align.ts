@@ -1,0 +1,116 @@
+/**
+ * Putting a row's cells into its columns. Published rows lose empty cells, gain stray ones and
+ * shift by a column, so a cell's position alone is not trusted: the cells are matched to the
+ * columns in order, by what each column accepts (a score column takes only a small number, a
+ * unit column only a short unit …), with the header's column position as a tie-breaker.
+ */
+import type { Tok } from './tokens.ts';
+
+export interface Slot<R extends string> {
+  role: R;
+  /** the header column of this role, when known */
+  col: number | null;
+  /** how well a cell text fits: > 0 fits, -Infinity never */
+  fit: (text: string) => number;
+  /** a filled cell matters more here (a score over a target when only two numbers are given) */
+  preference?: number;
+}
+
+export interface Alignment<R extends string> {
+  cells: Partial<Record<R, Tok>>;
+  /** non-empty cells that fitted no column */
+  unused: Tok[];
+  method: 'index' | 'order' | 'align';
+}
+
+const UNUSED_PENALTY = 1.5;
+const COLUMN_BONUS = 0.5;
+
+function fits<R extends string>(toks: Tok[], slots: Slot<R>[]): boolean {
+  return toks.every((t, k) => t.empty || slots[k]!.fit(t.text) > 0);
+}
+
+/**
+ * Assigns `toks` (a row's cells after the name, empty ones included) to `slots`:
+ * 1. as many cells as columns, each fitting its column: by index (empty cells are blanks);
+ * 2. as many filled cells as columns, each fitting: in order;
+ * 3. otherwise the best order-preserving assignment, scored by fit, by agreement with the
+ *    header's columns (when `positional`, after undoing `shift`) and by each column's preference;
+ *    a filled cell left out costs more than any column left empty.
+ */
+export function alignCells<R extends string>(
+  toks: Tok[],
+  slots: Slot<R>[],
+  opts: { positional: boolean; shift: number } = { positional: false, shift: 0 },
+): Alignment<R> {
+  const filled = toks.filter((t) => !t.empty);
+  if (toks.length === slots.length && fits(toks, slots)) {
+    const cells: Partial<Record<R, Tok>> = {};
+    toks.forEach((t, k) => {
+      cells[slots[k]!.role] = t;
+    });
+    return { cells, unused: [], method: 'index' };
+  }
+  if (filled.length === slots.length && fits(filled, slots)) {
+    const cells: Partial<Record<R, Tok>> = {};
+    filled.forEach((t, k) => {
+      cells[slots[k]!.role] = t;
+    });
+    return { cells, unused: [], method: 'order' };
+  }
+  const n = filled.length;
+  const m = slots.length;
+  // best[i][j]: best score using the first i cells and the first j columns
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-Infinity));
+  const move: ('skipCell' | 'skipSlot' | 'take')[][] = Array.from({ length: n + 1 }, () =>
+    new Array<'skipCell' | 'skipSlot' | 'take'>(m + 1).fill('skipSlot'),
+  );
+  best[0]![0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      if (i === 0 && j === 0) continue;
+      let score = -Infinity;
+      let how: 'skipCell' | 'skipSlot' | 'take' = 'skipSlot';
+      if (j > 0 && best[i]![j - 1]! > score) {
+        score = best[i]![j - 1]!;
+        how = 'skipSlot';
+      }
+      if (i > 0 && best[i - 1]![j]! - UNUSED_PENALTY > score) {
+        score = best[i - 1]![j]! - UNUSED_PENALTY;
+        how = 'skipCell';
+      }
+      if (i > 0 && j > 0) {
+        const tok = filled[i - 1]!;
+        const slot = slots[j - 1]!;
+        const fit = slot.fit(tok.text);
+        if (fit > 0) {
+          let gain = fit + (slot.preference ?? 0);
+          if (opts.positional && slot.col !== null && tok.col - opts.shift === slot.col) gain += COLUMN_BONUS;
+          const s = best[i - 1]![j - 1]! + gain;
+          if (s > score) {
+            score = s;
+            how = 'take';
+          }
+        }
+      }
+      best[i]![j] = score;
+      move[i]![j] = how;
+    }
+  }
+  const cells: Partial<Record<R, Tok>> = {};
+  const unused: Tok[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const how = move[i]![j]!;
+    if (how === 'take') {
+      cells[slots[j - 1]!.role] = filled[i - 1]!;
+      i--;
+      j--;
+    } else if (how === 'skipCell') {
+      unused.unshift(filled[i - 1]!);
+      i--;
+    } else j--;
+  }
+  return { cells, unused, method: 'align' };
+}

@@ -1,0 +1,572 @@
+/**
+ * The indicator table: its header row, and each row read by what its cells contain.
+ *
+ * A row is read left to right: taxonomy labels (一级/二级) first, then the name, then the values,
+ * which are matched to the header's value columns by content (align.ts). Rows come in two kinds
+ * of source: rows kept by the reader, where a row is a unit (and a row whose values went on the
+ * next line is joined), and streams whose rows were lost, where the name is followed by exactly
+ * as many cells as the header has value columns.
+ *
+ * The labels a row carries are only recorded here; resolveLabels (labels.ts) decides afterwards which 一级
+ * and 二级 govern each row, because a merged label may be printed on a later row than the rows
+ * it governs.
+ */
+import { foldText, normalizeLabel } from '@jixiao/core';
+import { indicatorRoleOf } from '../layout/headers.ts';
+import type { IndicatorRole } from '../layout/types.ts';
+import { alignCells, type Slot } from './align.ts';
+import {
+  compactText,
+  isBreakdownLabel,
+  isEmptyMark,
+  isNatureCell,
+  isOperatorCell,
+  isPlaceholderName,
+  isScoreLike,
+  isValueLike,
+  joinLines,
+  labelLevel,
+  plainNumber,
+  pointsMarker,
+  stripTemplatePrefix,
+} from './cells.ts';
+import { type Column, type IndicatorRow, type LabelCell, ROLE_NAMES } from './draft.ts';
+import { repair, warn } from './report.ts';
+import { type Ctx, hasContentAfter, isMarker, nextFilled, rowEnd, rowStart } from './stream.ts';
+import type { Tok } from './tokens.ts';
+
+const STRUCTURE_ROLES: ReadonlySet<IndicatorRole> = new Set(['group', 'level1', 'level2', 'name']);
+
+/** Whether an indicator header row starts at token i: a 一级/二级/三级 (or group) word followed by more header words. */
+export function indicatorHeaderAt(toks: Tok[], i: number): boolean {
+  const role = indicatorRoleOf(toks[i]!.key);
+  if (role === null || !STRUCTURE_ROLES.has(role)) return false;
+  let more = 0;
+  let seen = 0;
+  for (let j = i + 1; j < toks.length && seen < 8; j++) {
+    const t = toks[j]!;
+    if (t.empty) continue;
+    seen++;
+    if (indicatorRoleOf(t.key) !== null) more++;
+    else break;
+  }
+  return more >= 2;
+}
+
+/** Reads the header row(s) from i; returns the index after them. */
+export function readIndicatorHeader(ctx: Ctx, i: number): number {
+  const { toks, form } = ctx;
+  const cells: Tok[] = [];
+  let j = i;
+  while (j < toks.length) {
+    const t = toks[j]!;
+    if (t.empty) {
+      j++;
+      continue;
+    }
+    const role = indicatorRoleOf(t.key);
+    if (role === null) break;
+    // a header word already taken is the next header (a new table), not this one's
+    if (cells.some((c) => indicatorRoleOf(c.key) === role) && role !== 'group') break;
+    cells.push(t);
+    j++;
+  }
+  const oneRow = cells.every((c) => c.row === cells[0]!.row) && cells[0]!.positional;
+  form.columns = cells.map((c) => ({ role: indicatorRoleOf(c.key)!, col: oneRow ? c.col : null }));
+  form.headerCells = oneRow ? cells[0]!.rowCells : 0;
+  if (!form.columns.some((c) => c.role === 'name')) {
+    const fallback = form.layout?.indicatorColumns ?? [
+      'level1',
+      'level2',
+      'name',
+      'target',
+      'actual',
+      'score',
+    ];
+    form.columns = fallback.map((role) => ({ role, col: null }));
+  }
+  form.sawIndicators = true;
+  return oneRow ? Math.max(j, rowEndOf(toks, cells)) : j;
+}
+
+function rowEndOf(toks: Tok[], cells: Tok[]): number {
+  const last = cells[cells.length - 1];
+  if (!last || last.stream) return 0;
+  return rowEnd(toks, toks.indexOf(last));
+}
+
+function valueColumns(columns: Column<IndicatorRole>[]): Column<IndicatorRole>[] {
+  return columns.filter((c) => !STRUCTURE_ROLES.has(c.role));
+}
+
+function colOf(columns: Column<IndicatorRole>[], role: IndicatorRole): number | null {
+  return columns.find((c) => c.role === role)?.col ?? null;
+}
+
+function fitFor(role: IndicatorRole): (text: string) => number {
+  switch (role) {
+    case 'weight':
+    case 'score':
+      return (t) => (isScoreLike(t) ? 1 : isEmptyMark(t) ? 0.5 : -Infinity);
+    case 'op':
+      return (t) => (isOperatorCell(t) || isNatureCell(t) ? 1 : -Infinity);
+    case 'unit':
+      return (t) =>
+        !isValueLike(t) && t.replace(/\s/g, '').length <= 6 && labelLevel(t) === null ? 1 : -Infinity;
+    case 'deviation':
+      return (t) => (plainNumber(t) !== null ? 0.3 : 1);
+    case 'coefficient':
+      return (t) => (isValueLike(t) ? 1 : isEmptyMark(t) ? 0.5 : -Infinity);
+    case 'core':
+      return (t) => (/^(是|否|★|☆|√|✓|核心)$/.test(t.trim()) ? 1 : -Infinity);
+    default:
+      return () => 1;
+  }
+}
+
+function slotsFor(columns: Column<IndicatorRole>[], positional: boolean): Slot<IndicatorRole>[] {
+  return valueColumns(columns).map((c) => {
+    const slot: Slot<IndicatorRole> = { role: c.role, col: c.col, fit: fitFor(c.role) };
+    // when cells left no trace of their columns, two numbers are more likely 分值 and 得分 than
+    // a target and an actual: forms leave values blank more often than scores
+    if (!positional && c.role === 'score') slot.preference = 0.1;
+    if (!positional && c.role === 'weight') slot.preference = 0.05;
+    return slot;
+  });
+}
+
+/** The last row a merged cell covers; null when unknown, or when a page break may continue it. */
+function spanEnd(t: Tok): number | null {
+  if (t.rowSpan <= 1) return null;
+  const end = t.row + t.rowSpan - 1;
+  return end >= t.lastRow ? null : end;
+}
+
+function labelCell(t: Tok): LabelCell {
+  return { text: t.text, points: normalizeLabel(t.text).points, where: t.where, until: spanEnd(t) };
+}
+
+/**
+ * Empty merged cells starting in the 一级 / 二级 columns of this row: a new label whose text a
+ * PDF printed elsewhere (on the next page, when a page break cut the cell).
+ */
+function blankLabels(
+  rowToks: Tok[],
+  columns: Column<IndicatorRole>[],
+  shift: number,
+): { l1: boolean; l2: boolean } {
+  const l1Col = colOf(columns, 'level1');
+  const l2Col = colOf(columns, 'level2');
+  const at = (col: number | null) =>
+    col !== null && rowToks.some((t) => t.empty && t.rowSpan > 1 && t.positional && t.col - shift === col);
+  return { l1: at(l1Col), l2: at(l2Col) };
+}
+
+function rowText(toks: Tok[]): string {
+  return toks
+    .filter((t) => !t.empty)
+    .map((t) => t.text.replace(/\n/g, ' '))
+    .join(' | ');
+}
+
+interface Labels {
+  l1: LabelCell | null;
+  l2: LabelCell | null;
+  points: number | null;
+  count: number;
+  blankL1?: boolean;
+  blankL2?: boolean;
+}
+
+/** The labels at the start of `filled`: up to two taxonomy labels and a points marker. */
+function leadingLabels(filled: Tok[]): Labels {
+  const out: Labels = { l1: null, l2: null, points: null, count: 0 };
+  const found: Tok[] = [];
+  for (const t of filled) {
+    // the merged '年度绩效指标' column printed on a data row (a PDF centres it on its span)
+    if (out.count === found.length + (out.points === null ? 0 : 1) && indicatorRoleOf(t.key) === 'group') {
+      out.count++;
+      continue;
+    }
+    const p = pointsMarker(t.text);
+    if (p !== null) {
+      out.points = p;
+      out.count++;
+      continue;
+    }
+    if (found.length < 2 && labelLevel(t.text) !== null) {
+      found.push(t);
+      out.count++;
+      continue;
+    }
+    break;
+  }
+  if (found.length === 2) {
+    out.l1 = labelCell(found[0]!);
+    out.l2 = labelCell(found[1]!);
+  } else if (found.length === 1) {
+    if (labelLevel(found[0]!.text) === 'level1') out.l1 = labelCell(found[0]!);
+    else out.l2 = labelCell(found[0]!);
+  }
+  if (out.points !== null && out.l1) {
+    out.l1.points = out.l1.points ?? out.points;
+    out.points = null;
+  }
+  return out;
+}
+
+/** A short cell ending the way 二级 labels do, though not a standard one ('公共安全目标'). */
+function labelish(text: string): boolean {
+  const t = text.replace(/\s/g, '');
+  return t.length <= 12 && /(指标|目标)$/.test(t);
+}
+
+function pushLabelsRow(
+  ctx: Ctx,
+  labels: Labels,
+  where: string,
+  text: string,
+  rowId: number,
+  centred = false,
+): void {
+  const rows = ctx.form.rows;
+  const prev = rows[rows.length - 1];
+  // '满意度指标' then '(10分)' on the next line: the points belong to the label above
+  if (
+    !labels.l1 &&
+    !labels.l2 &&
+    labels.points !== null &&
+    prev?.kind === 'labels' &&
+    prev.l1 &&
+    !prev.l2 &&
+    prev.l1.points === null
+  ) {
+    prev.l1.points = labels.points;
+    return;
+  }
+  rows.push({
+    kind: 'labels',
+    rowId,
+    where,
+    text,
+    l1: labels.l1,
+    l2: labels.l2,
+    points: labels.points,
+    name: null,
+    cells: {},
+    goal: ctx.form.currentGoal,
+    ...(centred ? { centred } : {}),
+  });
+}
+
+/**
+ * Reads one indicator row starting at token i (the first filled cell of a row, or of a record
+ * in a stream) and returns the index where reading goes on.
+ */
+export function readIndicatorRow(ctx: Ctx, i: number): number {
+  const first = ctx.toks[i]!;
+  noticePageSplit(ctx, first);
+  return first.stream ? readStreamRecord(ctx, i) : readRow(ctx, i);
+}
+
+function noticePageSplit(ctx: Ctx, first: Tok): void {
+  const { form } = ctx;
+  if (form.lastIndicatorGrid !== null && first.grid !== form.lastIndicatorGrid) {
+    repair(
+      form.report,
+      'join-page-split',
+      first.where,
+      `表格在此处分页，续表从第${first.grid + 1}个表格开始`,
+      '续表的行接在上一页的指标之后',
+    );
+  }
+  form.lastIndicatorGrid = first.grid;
+}
+
+function readRow(ctx: Ctx, i: number): number {
+  const { toks, form } = ctx;
+  const columns = form.columns ?? [];
+  // from i, not from the row's start: cells before i (a header field) were read already
+  let end = rowEnd(toks, i);
+  const rowToks = toks.slice(i, end);
+  const filled = rowToks.filter((t) => !t.empty);
+  const labels = leadingLabels(filled);
+  const rest = filled.slice(labels.count);
+  const text = rowText(rowToks);
+  const where = filled[0]?.where ?? toks[i]!.where;
+  if (rest.length === 0) {
+    pushLabelsRow(ctx, labels, where, text, toks[i]!.row, filled[0]?.centred ?? false);
+    return end;
+  }
+  const positional = rest[0]!.positional;
+  const nameCol = colOf(columns, 'name');
+  const slots = slotsFor(columns, positional);
+  const after = (tok: Tok) => rowToks.slice(rowToks.indexOf(tok) + 1);
+  const shiftOf = (name: Tok) => (positional && nameCol !== null ? name.col - nameCol : 0);
+
+  // Reading A: the first cell after the labels is the name. Reading B: it is a 二级 the taxonomy
+  // does not know ('公共安全目标'), and the name follows it. B wins only when it places every cell.
+  let nameTok = rest[0]!;
+  let l2 = labels.l2;
+  let values = after(nameTok);
+  let aligned = alignCells(values, slots, { positional, shift: shiftOf(nameTok) });
+  const second = rest[1];
+  if (!l2 && second && !isValueLike(rest[0]!.text) && !isValueLike(second.text)) {
+    const l2Col = colOf(columns, 'level2');
+    const l1Shift = labels.l1 && positional ? l1ShiftOf(columns, filled[0]!) : 0;
+    const atL2 = positional && l2Col !== null && rest[0]!.col - l1Shift === l2Col;
+    if (labelish(rest[0]!.text) || atL2) {
+      const valuesB = after(second);
+      const alignedB = alignCells(valuesB, slots, { positional, shift: shiftOf(second) });
+      if (alignedB.unused.length < aligned.unused.length) {
+        l2 = labelCell(rest[0]!);
+        nameTok = second;
+        values = valuesB;
+        aligned = alignedB;
+      }
+    }
+  }
+
+  // a row whose values went on the next line ('扶持发展新型农业经营主体 (个) |' / '15 | 6 | 8.0 | |')
+  const hasValues = values.some((t) => !t.empty);
+  if (!hasValues && end < toks.length) {
+    const j = nextFilled(toks, end);
+    const nextTok = toks[j];
+    if (nextTok && !nextTok.stream && isValueLike(nextTok.text) && !isMarker(nextTok)) {
+      const nextEnd = rowEnd(toks, j);
+      const nextToks = toks.slice(rowStart(toks, j), nextEnd);
+      repair(
+        form.report,
+        'join-wrapped-row',
+        nextTok.where,
+        `${text} / ${rowText(nextToks)}`,
+        rowText([...rowToks, ...nextToks]),
+      );
+      values = [...values, ...nextToks];
+      aligned = alignCells(values, slots, { positional: false, shift: 0 });
+      end = nextEnd;
+    }
+  }
+
+  const repaired = repairGlued(ctx, values, slots);
+  if (repaired !== values) {
+    values = repaired;
+    aligned = alignCells(values, slots, { positional: false, shift: 0 });
+  }
+
+  const blank = blankLabels(toks.slice(rowStart(toks, i), end), columns, shiftOf(nameTok));
+  const row = buildRow(ctx, {
+    labels: {
+      ...labels,
+      l2,
+      blankL1: blank.l1 && !labels.l1,
+      blankL2: blank.l2 && !l2,
+    },
+    nameTok,
+    cells: aligned.cells,
+    where,
+    text,
+    atEnd: nameTok.cuttable && !hasContentAfter(toks, end),
+  });
+  if (row?.kind === 'indicator') {
+    for (const t of aligned.unused) {
+      warn(form.report, 'unused-cell', t.where, `单元格“${t.text}”放不进本行的任何一列，未使用`, t.text);
+    }
+    noteShift(ctx, row, nameTok, aligned.cells, nameTok.rowCells, text);
+  }
+  return end;
+}
+
+function l1ShiftOf(columns: Column<IndicatorRole>[], l1Tok: Tok): number {
+  const col = colOf(columns, 'level1');
+  return col === null ? 0 : l1Tok.col - col;
+}
+
+/** Records the columns a complete row was read back into, when its cells sat off their header. */
+function noteShift(
+  ctx: Ctx,
+  row: IndicatorRow,
+  nameTok: Tok,
+  cells: Partial<Record<IndicatorRole, Tok>>,
+  rowCells: number,
+  text: string,
+): void {
+  const { form } = ctx;
+  const columns = form.columns ?? [];
+  if (!nameTok.positional || form.headerCells === 0 || rowCells < form.headerCells) return;
+  const nameCol = colOf(columns, 'name');
+  if (nameCol === null) return;
+  let delta = nameTok.col - nameCol;
+  if (delta === 0) {
+    for (const c of valueColumns(columns)) {
+      const t = cells[c.role];
+      if (t && !t.empty && c.col !== null && t.col !== c.col) {
+        delta = t.col - c.col;
+        break;
+      }
+    }
+  }
+  if (delta === 0) return;
+  const placed = [`${ROLE_NAMES.name}=${row.name ?? ''}`];
+  for (const c of valueColumns(columns)) {
+    const t = cells[c.role];
+    if (t && !t.empty) placed.push(`${ROLE_NAMES[c.role]}=${t.text}`);
+  }
+  repair(form.report, delta < 0 ? 'shift-left' : 'shift-right', row.where, text, placed.join('；'));
+}
+
+/** A record in a stream: labels, the name, then as many cells as the header has value columns. */
+function readStreamRecord(ctx: Ctx, i: number): number {
+  const { toks, form } = ctx;
+  const columns = form.columns ?? [];
+  const slots = slotsFor(columns, true);
+  const labelToks: Tok[] = [];
+  let j = i;
+  while (j < toks.length) {
+    const t = toks[j]!;
+    if (t.empty) {
+      j++;
+      continue;
+    }
+    if (labelLevel(t.text) !== null || pointsMarker(t.text) !== null || indicatorRoleOf(t.key) === 'group') {
+      labelToks.push(t);
+      j++;
+      continue;
+    }
+    break;
+  }
+  const labels = leadingLabels(labelToks);
+  const nameTok = toks[j];
+  const where = toks[i]!.where;
+  if (!nameTok || nameTok.empty || isMarker(nameTok)) {
+    pushLabelsRow(ctx, labels, where, rowText(labelToks), toks[i]!.row);
+    return j;
+  }
+  j++;
+  const values: Tok[] = [];
+  while (values.length < slots.length && j < toks.length) {
+    const t = toks[j]!;
+    if (!t.empty && (labelLevel(t.text) !== null || pointsMarker(t.text) !== null || isMarker(t))) break;
+    values.push(t);
+    j++;
+  }
+  const aligned = alignCells(values, slots, { positional: false, shift: 0 });
+  const all = [...labelToks, nameTok, ...values];
+  const row = buildRow(ctx, {
+    labels,
+    nameTok,
+    cells: aligned.cells,
+    where,
+    text: rowText(all),
+    atEnd: nameTok.cuttable && !hasContentAfter(toks, j),
+  });
+  if (row?.kind === 'indicator') {
+    for (const t of aligned.unused) {
+      warn(form.report, 'unused-cell', t.where, `单元格“${t.text}”放不进本行的任何一列，未使用`, t.text);
+    }
+  }
+  return j;
+}
+
+/** Two values in one cell: '≥12次19次', '100%100%', '93% 3' (the gap between two cells lost). */
+const GLUED =
+  /^([≥≤><=]?\d+(?:\.\d+)?(?:%|[^\d\s.≥≤><=%年月日号:/-]{1,3}))\s*([≥≤><=]?\d+(?:\.\d+)?(?:%|[^\d\s.≥≤><=%年月日号:/-]{1,3})?)$|^([≥≤><=]?\d+(?:\.\d+)?)\s+([≥≤><=]?\d+(?:\.\d+)?(?:%|[^\d\s.≥≤><=%年月日号:/-]{1,3})?)$/;
+
+function part(t: Tok, text: string, offset: number): Tok {
+  return { ...t, text, key: compactText(text), col: t.col + offset };
+}
+
+/**
+ * Undoes two kinds of gluing in a row's value cells: an operator alone in a cell before its
+ * value when the layout has no 指标性质 column ('≥' | '90%'), and two values run together in
+ * one cell when the row has a column too few. Returns `values` itself when nothing changed.
+ */
+function repairGlued(ctx: Ctx, values: Tok[], slots: Slot<IndicatorRole>[]): Tok[] {
+  const report = ctx.form.report;
+  let out = values;
+  if (!slots.some((s) => s.role === 'op')) {
+    const merged: Tok[] = [];
+    for (let k = 0; k < out.length; k++) {
+      const t = out[k]!;
+      const next = out.slice(k + 1).find((x) => !x.empty);
+      if (
+        !t.empty &&
+        isOperatorCell(t.text) &&
+        next &&
+        isValueLike(next.text) &&
+        !isOperatorCell(next.text)
+      ) {
+        const text = t.text.trim() + next.text.trim();
+        repair(report, 'join-split-operator', t.where, `${t.text} | ${next.text}`, text);
+        merged.push(part(t, text, 0));
+        k = out.indexOf(next);
+        continue;
+      }
+      merged.push(t);
+    }
+    if (merged.length !== out.length) out = merged;
+  }
+  const numeric = slots.filter((s) => s.role !== 'deviation' && s.role !== 'unit' && s.role !== 'op').length;
+  const filled = out.filter((t) => !t.empty);
+  if (filled.length >= numeric) return out;
+  const split: Tok[] = [];
+  let changed = false;
+  for (const t of out) {
+    const m = t.empty ? null : GLUED.exec(foldText(t.text));
+    const a = m?.[1] ?? m?.[3];
+    const b = m?.[2] ?? m?.[4];
+    if (a && b && filled.length + (changed ? 1 : 0) < numeric) {
+      repair(report, 'split-glued-values', t.where, t.text, `${a} | ${b}`);
+      split.push(part(t, a, 0), part(t, b, 1));
+      changed = true;
+    } else split.push(t);
+  }
+  return changed ? split : out;
+}
+
+interface RowParts {
+  labels: Labels;
+  nameTok: Tok;
+  cells: Partial<Record<IndicatorRole, Tok>>;
+  where: string;
+  text: string;
+  atEnd: boolean;
+}
+
+function buildRow(ctx: Ctx, p: RowParts): IndicatorRow | null {
+  const { form } = ctx;
+  const rawName = joinLines(p.nameTok.text).trim();
+  const filledValues = Object.values(p.cells).filter((t) => t && !(t as Tok).empty).length;
+  const base = {
+    rowId: p.nameTok.row,
+    where: p.where,
+    text: p.text,
+    l1: p.labels.l1,
+    l2: p.labels.l2,
+    ...(p.labels.blankL1 ? { blankL1: true } : {}),
+    ...(p.labels.blankL2 ? { blankL2: true } : {}),
+    points: p.labels.points,
+    cells: p.cells,
+    goal: form.currentGoal,
+  };
+  if (isPlaceholderName(rawName)) {
+    warn(form.report, 'placeholder-row', p.where, '模板的空白指标行，不是指标', p.text);
+    form.rows.push({ ...base, kind: 'placeholder', name: null });
+    return form.rows[form.rows.length - 1]!;
+  }
+  if (isBreakdownLabel(rawName)) {
+    warn(form.report, 'breakdown-row', p.where, '“其中”明细行，是上一指标的分项，不计为指标', p.text);
+    form.rows.push({ ...base, kind: 'breakdown', name: rawName });
+    return form.rows[form.rows.length - 1]!;
+  }
+  if (filledValues === 0 && p.atEnd) {
+    warn(form.report, 'truncated', p.where, '文本在此中断，本行及其后的内容缺失', p.text);
+    if (p.labels.l1 || p.labels.l2 || p.labels.points !== null)
+      pushLabelsRow(ctx, p.labels, p.where, p.text, p.nameTok.row);
+    return null;
+  }
+  const name = stripTemplatePrefix(rawName);
+  if (name !== rawName) repair(form.report, 'strip-prefix', p.where, rawName, name);
+  form.rows.push({ ...base, kind: 'indicator', name });
+  return form.rows[form.rows.length - 1]!;
+}

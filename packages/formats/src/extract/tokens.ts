@@ -1,0 +1,275 @@
+/**
+ * Grids → one stream of cells. The extractor reads a document as a stream with row boundaries
+ * as hints: where a reader kept the rows (markdown, html, xlsx …) a row is a strong unit; where
+ * the flattening lost them (one cell per line or per paragraph) each cell stands alone and the
+ * extractor counts cells against the header it found.
+ *
+ * Preamble lines (titles, '单位名称：…') enter the stream as one-cell rows before their grid's
+ * table, so several forms in one file each keep their own title.
+ */
+import type { Cell, Grid, SourcePos, TextLine } from '../grid.ts';
+import { budgetRoleOf, indicatorRoleOf } from '../layout/headers.ts';
+import { compactText, labelLevel } from './cells.ts';
+import { headField, isTitle } from './markers.ts';
+import type { Repair } from './report.ts';
+
+export interface Tok {
+  text: string;
+  /** NFKC, whitespace removed: for matching header words and labels */
+  key: string;
+  empty: boolean;
+  /** global row id, increasing through the document */
+  row: number;
+  /** column inside the source row; -1 for preamble lines */
+  col: number;
+  /** the grid the token came from (index into the grids); preamble lines belong to their grid */
+  grid: number;
+  /** the grid's rows were lost: each cell stands alone */
+  stream: boolean;
+  /** the grid keeps empty cells, so columns can be compared with the header's */
+  positional: boolean;
+  /** the text may end anywhere (a web page cut off): a last row without values is a cut, not a row */
+  cuttable: boolean;
+  /** a PDF prints a merged label at the middle of its span, not on its first row */
+  centred: boolean;
+  /** rows the cell spans (1 unless a reader saw a merged cell) */
+  rowSpan: number;
+  /** global row id of the last row of the token's grid: a span reaching it may go on in the next grid */
+  lastRow: number;
+  /** number of cells in the source row */
+  rowCells: number;
+  preamble: boolean;
+  where: string;
+  source: SourcePos;
+}
+
+function whereOf(source: SourcePos, page: number, col: number, rowCells: number): string {
+  const parts: string[] = [];
+  if (source.sheet && source.address) return `${source.sheet}!${source.address}`;
+  if (source.table !== undefined && source.table > 1) parts.push(`表${source.table}`);
+  if (source.page !== undefined || page > 1) parts.push(`第${source.page ?? page}页`);
+  if (source.line !== undefined) parts.push(`第${source.line}行`);
+  if (col >= 0 && rowCells > 1) parts.push(`第${col + 1}格`);
+  return parts.length > 0 ? parts.join('') : `第${col + 1}格`;
+}
+
+/** Grids whose rows were lost hold one cell per row. */
+function isStreamGrid(grid: Grid): boolean {
+  const rows = grid.rows.filter((r) => r.length > 0);
+  if (rows.length < 6) return false;
+  const multi = rows.filter((r) => r.length > 1).length;
+  return multi / rows.length < 0.05;
+}
+
+/** Whether the grid keeps its empty cells (a space-separated text does not). */
+function isPositionalGrid(grid: Grid): boolean {
+  for (const row of grid.rows) {
+    // readers that drop empty cells still place the others in their true columns
+    let next = 0;
+    for (const cell of row) {
+      if (cell.col > next) return true;
+      next = cell.col + cell.colSpan;
+    }
+    let seenText = false;
+    for (const cell of row) {
+      if (cell.text === '' && seenText) return true;
+      if (cell.text !== '') seenText = true;
+    }
+    if (row.length > 0 && row[0]!.text === '' && row.length > 1) return true;
+  }
+  return false;
+}
+
+function firstLine(grid: Grid): number | null {
+  for (const row of grid.rows) for (const c of row) if (c.source.line !== undefined) return c.source.line;
+  return null;
+}
+
+export function tokenize(grids: Grid[]): Tok[] {
+  const toks: Tok[] = [];
+  let row = 0;
+  grids.forEach((grid, g) => {
+    const stream = isStreamGrid(grid);
+    const positional = !stream && isPositionalGrid(grid);
+    const start = firstLine(grid);
+    const before = grid.preamble.filter((l) => start === null || (l.source.line ?? 0) < start);
+    const after = grid.preamble.filter((l) => start !== null && (l.source.line ?? 0) >= start);
+    const pushLine = (text: string, source: SourcePos) => {
+      toks.push({
+        text,
+        key: compactText(text),
+        empty: text.trim() === '',
+        row: row++,
+        col: -1,
+        grid: g,
+        stream: true,
+        positional: false,
+        cuttable: grid.format === 'text',
+        centred: grid.format === 'pdf',
+        rowSpan: 1,
+        lastRow: row,
+        rowCells: 1,
+        preamble: true,
+        where: whereOf(source, source.page ?? 1, -1, 1),
+        source,
+      });
+    };
+    for (const l of joinWrappedTitles(before))
+      for (const part of splitPreambleLine(l.text)) pushLine(part, l.source);
+    const lastRow = row + grid.rows.length - 1;
+    for (const cells of grid.rows) {
+      // an empty row still counts, so that a merged cell's span can be followed by row number
+      if (cells.length === 0) {
+        row++;
+        continue;
+      }
+      for (const cell of cells)
+        toks.push(
+          cellTok(
+            cell,
+            g,
+            row,
+            stream,
+            positional,
+            cells.length,
+            grid.format === 'text',
+            grid.format === 'pdf',
+            lastRow,
+          ),
+        );
+      row++;
+    }
+    for (const l of after) for (const part of splitPreambleLine(l.text)) pushLine(part, l.source);
+  });
+  return toks;
+}
+
+/** '单位名称：某某中心 填报日期：2024.6.10' holds two fields: split where a known label starts. */
+export function splitPreambleLine(text: string): string[] {
+  const starts: number[] = [];
+  const label = /([\u4e00-\u9fff()（）]{2,12})\s*[:：]/g;
+  for (let m = label.exec(text); m !== null; m = label.exec(text)) {
+    const words = m[1]!;
+    // the label may be the tail of the text before it: try each start inside the match
+    for (let k = 0; k < words.length - 1; k++) {
+      if (headField(compactText(words.slice(k)))) {
+        starts.push(m.index + k);
+        break;
+      }
+    }
+  }
+  if (starts.length < 2) return [text];
+  const parts: string[] = [];
+  if (starts[0]! > 0 && text.slice(0, starts[0]).trim() !== '') parts.push(text.slice(0, starts[0]).trim());
+  starts.forEach((s, k) => {
+    const part = text.slice(s, starts[k + 1] ?? text.length).trim();
+    if (part !== '') parts.push(part);
+  });
+  return parts;
+}
+
+/** A title wrapped over two lines ('…整体绩' / '效自评表'): joined back. */
+function joinWrappedTitles(lines: TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const a = lines[k]!;
+    const b = lines[k + 1];
+    if (b && !isTitle(compactText(a.text)) && b.text.length <= 12 && isTitle(compactText(a.text + b.text))) {
+      out.push({ text: a.text + b.text, source: a.source });
+      k++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+function cellTok(
+  cell: Cell,
+  grid: number,
+  row: number,
+  stream: boolean,
+  positional: boolean,
+  n: number,
+  cuttable: boolean,
+  centred: boolean,
+  lastRow: number,
+): Tok {
+  return {
+    text: cell.text,
+    key: compactText(cell.text),
+    empty: cell.text.trim() === '',
+    row,
+    col: cell.col,
+    grid,
+    stream,
+    positional,
+    cuttable,
+    centred,
+    rowSpan: Math.max(1, cell.rowSpan),
+    lastRow,
+    rowCells: n,
+    preamble: false,
+    where: whereOf(cell.source, cell.page, cell.col, n),
+    source: cell.source,
+  };
+}
+
+function isHeaderWord(key: string): boolean {
+  return indicatorRoleOf(key) !== null || budgetRoleOf(key) !== null;
+}
+
+/** The next non-empty token after i, if the two may be one cell split in two. */
+function wrapPartner(toks: Tok[], i: number): number | null {
+  const a = toks[i]!;
+  let j = i + 1;
+  while (j < toks.length && toks[j]!.empty && toks[j]!.row === a.row) j++;
+  const b = toks[j];
+  if (!b || b.empty) return null;
+  if (b.row === a.row) return j;
+  // across rows: a ends its row and b starts the next one (a line wrapped inside a cell)
+  for (let k = i + 1; k < toks.length && toks[k]!.row === a.row; k++) if (!toks[k]!.empty) return null;
+  for (let k = j - 1; k >= 0 && toks[k]!.row === b.row; k--) if (!toks[k]!.empty) return null;
+  return b.row === a.row + 1 ? j : null;
+}
+
+const FRAGMENT = /^.{0,3}指标(\(\d+(\.\d+)?分\))?$/;
+
+/**
+ * Joins labels and header words that a line break split over two cells or lines: '一级'+'指标',
+ * '年度'+'指标值', '经济效益'+'指标', '可持续影'+'响指标', '服务对象'+'满意度指标'. Only short
+ * cells that together spell a known word are joined, and every join is recorded.
+ */
+export function joinWrappedCells(toks: Tok[]): { at: number; repair: Repair }[] {
+  const repairs: { at: number; repair: Repair }[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const a = toks[i]!;
+    if (a.empty || a.key.length > 10 || a.preamble) continue;
+    const j = wrapPartner(toks, i);
+    if (j === null) continue;
+    const b = toks[j]!;
+    if (b.key.length > 12 || b.preamble) continue;
+    const key = a.key + b.key;
+    let join = false;
+    if (isHeaderWord(key) && (!isHeaderWord(a.key) || FRAGMENT.test(b.key))) join = true;
+    else if (labelLevel(key) !== null && (labelLevel(a.key) === null || FRAGMENT.test(b.key))) {
+      // never glue two labels that each stand on their own ('满意度指标' + '(10分)' stays apart
+      // because the points alone are no fragment; '产出指标' + '数量指标' is no label)
+      join = !(labelLevel(a.key) !== null && labelLevel(b.key) !== null && !FRAGMENT.test(b.key));
+    }
+    if (!join) continue;
+    repairs.push({
+      at: i,
+      repair: {
+        kind: 'join-wrapped-cell',
+        where: a.where,
+        before: `${a.text} | ${b.text}`,
+        after: a.text + b.text,
+      },
+    });
+    a.text = a.text + b.text;
+    a.key = key;
+    b.text = '';
+    b.key = '';
+    b.empty = true;
+  }
+  return repairs;
+}

@@ -1,0 +1,72 @@
+/**
+ * Layout recognition: which known template a document follows, from the header words its cells
+ * contain. Each layout lists signature patterns with weights; the layout with the highest total
+ * wins if it reaches MIN_SCORE. Below that the document is read with the generic rules and the
+ * import says so.
+ */
+
+import { memo } from '../extract/memo.ts';
+import { chongqingDepartment } from './chongqing-department.ts';
+import { hubeiDepartment } from './hubei-department.ts';
+import { hubeiProject } from './hubei-project.ts';
+import { nationalProject } from './national-project.ts';
+import { sichuan2023 } from './sichuan-2023.ts';
+import type { Layout, LayoutId } from './types.ts';
+
+export * from './headers.ts';
+export * from './types.ts';
+
+/** In order of preference when two layouts score the same. */
+export const LAYOUTS: readonly Layout[] = [
+  sichuan2023,
+  chongqingDepartment,
+  hubeiDepartment,
+  hubeiProject,
+  nationalProject,
+];
+
+export const MIN_SCORE = 4;
+
+export interface LayoutMatch {
+  layout: Layout;
+  score: number;
+  /** the signature patterns found, for messages and tests */
+  found: string[];
+}
+
+/** For one cell text, which signatures it matches, as [layout index, signature index] pairs. */
+const signaturesOf = memo((key: string): readonly (readonly [number, number])[] => {
+  const hits: [number, number][] = [];
+  LAYOUTS.forEach((layout, l) => {
+    layout.signatures.forEach((sig, k) => {
+      if (sig.pattern.test(key)) hits.push([l, k]);
+    });
+  });
+  return hits;
+});
+
+/** Scores every layout against the compact texts of a document's cells; best first. */
+export function scoreLayouts(keys: readonly string[]): LayoutMatch[] {
+  // header words are short; values, names and narrative run long
+  const found = LAYOUTS.map(() => new Map<number, string>());
+  for (const key of keys) {
+    if (key.length === 0 || key.length > 40) continue;
+    for (const [l, k] of signaturesOf(key)) if (!found[l]!.has(k)) found[l]!.set(k, key);
+  }
+  const out: LayoutMatch[] = LAYOUTS.map((layout, l) => {
+    let score = 0;
+    for (const k of found[l]!.keys()) score += layout.signatures[k]!.weight;
+    return { layout, score, found: [...found[l]!.values()] };
+  });
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** The layout a document follows, or null when none reaches MIN_SCORE. */
+export function recognizeLayout(keys: readonly string[]): LayoutMatch | null {
+  const best = scoreLayouts(keys)[0];
+  return best && best.score >= MIN_SCORE ? best : null;
+}
+
+export function layoutById(id: LayoutId): Layout {
+  return LAYOUTS.find((l) => l.id === id) ?? nationalProject;
+}
