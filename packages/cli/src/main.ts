@@ -1,12 +1,10 @@
-/** The `jixiao` command line: one sub-command per module in ./commands. */
+/**
+ * The `jixiao` command line: one sub-command per module in ./commands, each loaded only when
+ * it runs, so `jixiao score` does not pay for loading the server or the PDF reader.
+ */
 
 import { listProfiles } from '@jixiao/core';
 import { Command, CommanderError } from 'commander';
-import { runCheck } from './commands/check.ts';
-import { runDemo } from './commands/demo.ts';
-import { runImport } from './commands/import.ts';
-import { runScore } from './commands/score.ts';
-import { runServe } from './commands/serve.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -44,7 +42,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       '\n退出码：0 已计分；2 文件无法读取、不是有效的自评表，或评分规则未知。\n\n示例：\n  jixiao score examples/seed-hubei-dept-2023.expected.json\n  jixiao score form.json --profile national-2020 --json',
     )
     .action(async (file: string, opts: { profile?: string; json?: boolean }) => {
-      setCode(await runScore(file, opts, io));
+      setCode(await (await import('./commands/score.ts')).runScore(file, opts, io));
     });
 
   program
@@ -61,7 +59,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       '\n退出码：0 全部导入；1 有文件未能导入；2 用法错误。\n\n示例：\n  jixiao import ../shared/samples/seed-hubei-dept-2023.md\n  jixiao import forms/*.pdf --out imported/',
     )
     .action(async (files: string[], opts: { json?: boolean; out?: string }) => {
-      setCode(await runImport(files, opts, io));
+      setCode(await (await import('./commands/import.ts')).runImport(files, opts, io));
     });
 
   program
@@ -84,7 +82,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
         files: string[],
         opts: { profile?: string; history?: string; json?: boolean; report?: string },
       ) => {
-        setCode(await runCheck(files, opts, io));
+        setCode(await (await import('./commands/check.ts')).runCheck(files, opts, io));
       },
     );
 
@@ -103,7 +101,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       '\n示例：\n  jixiao serve --demo\n  DATABASE_URL=postgres://user@host/jixiao jixiao serve --port 9000',
     )
     .action(async (opts: { port?: string; host?: string; db?: string; demo?: boolean }) => {
-      setCode(await runServe(opts, io));
+      setCode(await (await import('./commands/serve.ts')).runServe(opts, io));
     });
 
   program
@@ -111,7 +109,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description('演示：对示例表（湖北 2023 年度部门整体自评表）计分、复核并打印结果')
     .helpOption('-h, --help', '显示帮助')
     .action(async () => {
-      setCode(await runDemo(io));
+      setCode(await (await import('./commands/demo.ts')).runDemo(io));
     });
 
   return program;
