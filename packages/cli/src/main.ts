@@ -87,6 +87,30 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     );
 
   program
+    .command('export')
+    .description(
+      '导出：按所在地区的官方版式把自评表导出为 xlsx、pdf、docx、md、csv、html 或标准 JSON；--bundle 打包公开',
+    )
+    .argument('<file...>', '自评表文件：标准 JSON，或可导入的表格文件')
+    .option('-f, --format <format>', '导出格式：xlsx、pdf、docx、md、csv、json、html')
+    .option(
+      '-l, --layout <id>',
+      '导出版式（默认按评分规则）：hubei-department、hubei-project、national-project、sichuan-2023',
+    )
+    .option('-o, --out <path>', '输出文件；多张表时为目录；文本格式可用 - 写到标准输出；打包时为 .zip 文件')
+    .option('--bundle', '打包：每个单位一个文件夹，每张表 PDF 和 Excel 各一份，附 index.csv 和 index.html')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpText(
+      'after',
+      '\n退出码：0 全部导出；1 有表未能读取或导出；2 用法错误。\n\n示例：\n  jixiao export examples/seed-hubei-dept-2023.expected.json --format xlsx -o seed.xlsx\n  jixiao export forms/*.json --bundle -o publish.zip',
+    )
+    .action(
+      async (files: string[], opts: { format?: string; layout?: string; out?: string; bundle?: boolean }) => {
+        setCode(await (await import('./commands/export.ts')).runExport(files, opts, io));
+      },
+    );
+
+  program
     .command('serve')
     .description(
       '启动多单位服务（HTTP API）：默认使用 SQLite ./data/jixiao.db；设置 DATABASE_URL 则使用 PostgreSQL',

@@ -6,3 +6,4 @@ export * from './import.ts';
 export * from './layout/index.ts';
 export * from './read/index.ts';
 export * from './report/audit.ts';
+export * from './write/index.ts';
