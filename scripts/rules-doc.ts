@@ -1,5 +1,5 @@
 /** docs/rules.md as generated from the rule catalogue, so the document cannot drift from the code. */
-import { CHECK_RULES, RULE_CLASS_NAMES, type RuleClass } from '@jixiao/core';
+import { CHECK_DEFAULTS, CHECK_RULES, RULE_CLASS_NAMES, type RuleClass } from '@jixiao/core';
 
 const SEVERITY_NAMES = { error: '错误 error', warning: '警告 warning', info: '提示 info' } as const;
 const NEED_NAMES = { weights: '分值', history: '往年数据' } as const;
@@ -16,10 +16,12 @@ export function renderRulesDoc(): string {
   );
   out.push('');
   out.push(
-    'A scoring profile tunes them (`checks` in packages/core/src/profiles/data/*.json): `rules.<code>.enabled` ' +
-      'switches a rule off, `rules.<code>.severity` changes its severity, `thresholds.<name>` changes a threshold, and ' +
-      '`boilerplate` adds stock phrases that do not count as an explanation. A rule that needs weights or history it ' +
-      'does not have is not run; one info finding (`weights-unknown`, `history-unavailable`) lists what was skipped.',
+    'A scoring profile tunes them (`checks` in packages/core/src/profiles/data/*.json, loaded over the shared ' +
+      'defaults in `check-defaults.json`): `rules.<code>.enabled` switches a rule off, `rules.<code>.severity` ' +
+      'changes its severity, `thresholds.<name>` changes a threshold, `boilerplate` adds stock phrases that do not ' +
+      'count as an explanation, and `layouts.<layout>.narrativeFooter` says which footer narratives a layout prints. ' +
+      'A rule that needs weights or history it does not have is not run; one info finding (`weights-unknown`, ' +
+      '`history-unavailable`) lists what was skipped.',
   );
   const classes = Object.keys(RULE_CLASS_NAMES) as RuleClass[];
   for (const cls of classes) {
@@ -37,6 +39,24 @@ export function renderRulesDoc(): string {
       );
     }
   }
+  out.push('');
+  out.push('## Defaults (check-defaults.json)');
+  out.push('');
+  out.push('| threshold | default | read by |');
+  out.push('| --- | --- | --- |');
+  for (const [name, value] of Object.entries(CHECK_DEFAULTS.thresholds)) {
+    const readers = CHECK_RULES.filter((r) => r.thresholds?.some((t) => t === name)).map(
+      (r) => `\`${r.code}\``,
+    );
+    out.push(`| \`${name}\` | ${value} | ${readers.join(', ') || '—'} |`);
+  }
+  out.push('');
+  const footers = Object.entries(CHECK_DEFAULTS.layouts).map(
+    ([layout, l]) => `\`${layout}\` (${l.narrativeFooter.map((f) => `\`${f}\``).join(', ') || 'none'})`,
+  );
+  out.push(`Layouts that print footer narratives: ${footers.join('; ')}; any other layout prints none.`);
+  out.push('');
+  out.push(`Stock phrases: ${CHECK_DEFAULTS.boilerplate.map((p) => `“${p}”`).join('、')}.`);
   out.push('');
   return out.join('\n');
 }

@@ -2,6 +2,8 @@
  * @jixiao/core — the pure domain: the canonical model, values, taxonomy, scoring profiles,
  * the scoring engine and the review checks. No I/O: it runs in Node and in the browser.
  */
+
+export * from './checks/index.ts';
 export * from './decimal/decimal.ts';
 export * from './model/evaluation.ts';
 export * from './model/validate.ts';
@@ -11,4 +13,3 @@ export * from './scoring/score.ts';
 export * from './scoring/types.ts';
 export * from './taxonomy/index.ts';
 export * from './values/index.ts';
-export * from './checks/index.ts';

@@ -11,26 +11,6 @@ import { placeOf } from './place.ts';
 import { CHECK_RULES } from './registry.ts';
 import type { CheckContext, Finding, Rule, RuleNeed, Severity } from './types.ts';
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Stock phrases that say nothing; a profile may add its own (profile.checks.boilerplate). */
-export const DEFAULT_BOILERPLATE: readonly string[] = [
-  '基本完成年度预算绩效目标',
-  '基本完成年度绩效目标',
-  '基本完成绩效目标',
-  '完成年度目标',
-  '已完成年度目标',
-  '较好地完成了年度目标',
-  '无',
-  '无偏差',
-  '不存在偏差',
-  '暂无',
-  '进一步加强管理',
-  '加强预算管理',
-  '继续加强',
-  '按要求执行',
-];
-
 export interface CheckOptions {
   /** the score result, when the caller already has it */
   score?: ScoreResult;
@@ -56,15 +36,21 @@ export function check(
     profile,
     score,
     history: sortedHistory,
-    threshold: (name, fallback) => settings.thresholds[name] ?? fallback,
-    boilerplate: [...DEFAULT_BOILERPLATE, ...settings.boilerplate],
+    threshold(name) {
+      const value = settings.thresholds[name];
+      // Loaded profiles carry every default (profiles/registry.ts); a gap is a defect, not a guess.
+      if (value === undefined) throw new Error(`评分规则“${profile.id}”没有核验阈值“${name}”`);
+      return value;
+    },
+    boilerplate: settings.boilerplate,
   };
   const available: Record<RuleNeed, boolean> = {
     weights: hasWeights(evaluation),
     history: sortedHistory.length > 0,
   };
   const skipped: Record<RuleNeed, Rule[]> = { weights: [], history: [] };
-  const findings: Finding[] = [];
+  // Errors first, then warnings, then info, each in the order found.
+  const findings: Record<Severity, Finding[]> = { error: [], warning: [], info: [] };
 
   for (const rule of options.rules ?? CHECK_RULES) {
     const setting = settings.rules[rule.code];
@@ -79,7 +65,7 @@ export function check(
       raw = rule.run(ctx);
     } catch (e) {
       // A defect in one rule must not hide the others' findings; report it as such.
-      findings.push({
+      findings.warning.push({
         code: 'rule-failed',
         severity: 'warning',
         class: rule.class,
@@ -91,10 +77,11 @@ export function check(
       continue;
     }
     for (const r of raw) {
-      findings.push({
+      // A profile's setting wins over the rule's own choice for a case.
+      const severity = setting?.severity ?? r.severity ?? rule.severity;
+      findings[severity].push({
         code: rule.code,
-        // A profile's setting wins over the rule's own choice for a case.
-        severity: setting?.severity ?? r.severity ?? rule.severity,
+        severity,
         class: rule.class,
         message: r.message,
         path: r.path,
@@ -105,7 +92,7 @@ export function check(
   }
 
   if (skipped.weights.length > 0) {
-    findings.push({
+    findings.info.push({
       code: 'weights-unknown',
       severity: 'info',
       class: 'arithmetic',
@@ -116,7 +103,7 @@ export function check(
     });
   }
   if (skipped.history.length > 0) {
-    findings.push({
+    findings.info.push({
       code: 'history-unavailable',
       severity: 'info',
       class: 'history',
@@ -127,10 +114,7 @@ export function check(
     });
   }
 
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
+  return [...findings.error, ...findings.warning, ...findings.info];
 }
 
 /** Counts by severity, for summaries. */

@@ -3,46 +3,18 @@
  * department form, each with a 2022 version built from it. A sensible 2022 gives no F finding;
  * lowered targets, copied values, a dropped indicator and a jump in the budget each give theirs.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Evaluation, EvaluationInput } from '../model/evaluation.ts';
-import { validate } from '../model/validate.ts';
-import { getProfile } from '../profiles/registry.ts';
+import type { Evaluation } from '../model/evaluation.ts';
 import { check } from './check.ts';
-import clean from './fixtures/clean-project-2023.json' with { type: 'json' };
-import { RULES_D_TO_F } from './rules/catalogue-d-f.ts';
+import { CLEAN, clean2022, type Edit, edited, profile, rowAt, rulesOf, SEED } from './rules/testkit.ts';
 
-const seed = JSON.parse(
-  readFileSync(new URL('../../../../examples/seed-hubei-dept-2023.expected.json', import.meta.url), 'utf8'),
-) as EvaluationInput;
-const HISTORY_RULES = RULES_D_TO_F.filter((r) => r.class === 'history');
+const HISTORY_RULES = rulesOf('history');
 
-function evaluation(json: EvaluationInput, edit: (j: EvaluationInput) => void = () => {}): Evaluation {
-  const copy = structuredClone(json);
-  edit(copy);
-  const v = validate(copy);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return v.evaluation;
-}
 function historyFindings(now: Evaluation, history: Evaluation[], profileId: string) {
-  return check(now, getProfile(profileId)!, history, { rules: HISTORY_RULES });
+  return check(now, profile(profileId), history, { rules: HISTORY_RULES });
 }
 const pairs = (fs: { code: string; path: string; severity: string }[]) =>
   fs.map((f) => `${f.severity} ${f.code} ${f.path}`).sort();
-
-/** 2022 actuals of the clean project: each below this year's target where a target can rise. */
-const CLEAN_2022_ACTUALS = ['10处', '100%', '93%', '43.5万元', '1.05万人', '94%', '92.1%'];
-function clean2022(edit: (j: EvaluationInput) => void = () => {}): Evaluation {
-  return evaluation(clean as EvaluationInput, (j) => {
-    j.year = 2022;
-    j.filledOn = '2023-03-20';
-    Object.assign(j.budget, { initial: 460, planned: 480, executed: 470.4, rate: 0.98, score: 9.8 });
-    j.indicators!.forEach((row, k) => {
-      row.actual = { raw: CLEAN_2022_ACTUALS[k]! };
-    });
-    edit(j);
-  });
-}
 
 /**
  * 2022 of the seed unit: budget 350万元, actuals a little below this year's targets, except
@@ -72,12 +44,12 @@ const SEED_2022_ACTUALS = [
   '93%',
   '94%',
 ];
-function seed2022(edit: (j: EvaluationInput) => void = () => {}): Evaluation {
-  return evaluation(seed, (j) => {
+function seed2022(edit: Edit = () => {}): Evaluation {
+  return edited(SEED, (j) => {
     j.year = 2022;
     Object.assign(j.budget, { projectTotal: 350, planned: 350, executed: 350 });
-    j.indicators!.forEach((row, k) => {
-      row.actual = { raw: SEED_2022_ACTUALS[k]! };
+    SEED_2022_ACTUALS.forEach((raw, k) => {
+      rowAt(j, k).actual = { raw };
     });
     j.indicators!.push({
       goal: 'G3',
@@ -93,7 +65,7 @@ function seed2022(edit: (j: EvaluationInput) => void = () => {}): Evaluation {
 }
 
 describe('history: the clean project, 2022 → 2023', () => {
-  const now = evaluation(clean as EvaluationInput);
+  const now = edited(CLEAN);
 
   it('finds nothing when the years differ sensibly', () => {
     expect(historyFindings(now, [clean2022()], 'national-2020')).toEqual([]);
@@ -102,7 +74,7 @@ describe('history: the clean project, 2022 → 2023', () => {
   it('finds a target below last year’s actual', () => {
     const found = historyFindings(
       now,
-      [clean2022((j) => (j.indicators![4]!.actual = { raw: '1.3万人' }))],
+      [clean2022((j) => (rowAt(j, 4).actual = { raw: '1.3万人' }))],
       'national-2020',
     );
     expect(pairs(found)).toEqual(['warning target-below-last-actual indicators[4].target']);
@@ -113,7 +85,7 @@ describe('history: the clean project, 2022 → 2023', () => {
   });
 
   it('finds a form copied from last year', () => {
-    const copied = evaluation(clean as EvaluationInput, (j) => {
+    const copied = edited(CLEAN, (j) => {
       j.year = 2022;
     });
     const found = historyFindings(now, [copied], 'national-2020');
@@ -165,7 +137,7 @@ describe('history: the clean project, 2022 → 2023', () => {
 });
 
 describe('history: the seed unit, 2022 → 2023', () => {
-  const now = evaluation(seed);
+  const now = edited(SEED);
 
   it('finds the two lowered targets and the dropped indicator, nothing else', () => {
     const found = historyFindings(now, [seed2022()], 'hubei-2020');
@@ -187,7 +159,7 @@ describe('history: the seed unit, 2022 → 2023', () => {
   it('compares 亿 with 亿元 and notes an amount copied to the cent', () => {
     const found = historyFindings(
       now,
-      [seed2022((j) => (j.indicators![10]!.actual = { raw: '19.57亿' }))],
+      [seed2022((j) => (rowAt(j, 10).actual = { raw: '19.57亿' }))],
       'hubei-2020',
     );
     expect(found.find((f) => f.path === 'indicators[10].actual')?.message).toBe(
@@ -205,7 +177,7 @@ describe('history: the seed unit, 2022 → 2023', () => {
   });
 
   it('warns once for a form copied whole, with each telling figure listed', () => {
-    const copied = evaluation(seed, (j) => {
+    const copied = edited(SEED, (j) => {
       j.year = 2022;
     });
     const found = historyFindings(now, [copied], 'hubei-2020').filter(
@@ -231,7 +203,7 @@ describe('history: the seed unit, 2022 → 2023', () => {
   it('uses the most recent earlier year, whatever order the history comes in', () => {
     const y2021 = seed2022((j) => {
       j.year = 2021;
-      j.indicators![0]!.actual = { raw: '30次' };
+      rowAt(j, 0).actual = { raw: '30次' };
     });
     const found = historyFindings(now, [y2021, seed2022()], 'hubei-2020');
     expect(found.find((f) => f.path === 'indicators[0].target')?.message).toContain(

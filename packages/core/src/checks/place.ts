@@ -38,18 +38,23 @@ const TOP_WORDS: Record<string, string> = {
   indicators: '绩效指标',
 };
 
+const ROW = /^indicators\[(\d+)\](?:\.(\w+))?/;
+
+// Every finding of every form checked gets a place, and most concern an indicator row: that
+// case is built by concatenation, without the general path's list of parts.
 export function placeOf(path: string, ev: Evaluation): string {
   if (path === '') return '全表';
-  const m = /^indicators\[(\d+)\](?:\.(\w+))?/.exec(path);
+  const m = path.startsWith('indicators[') ? ROW.exec(path) : null;
   if (m) {
-    const ind = ev.indicators[Number(m[1])];
+    const k = Number(m[1]);
+    const ind = ev.indicators[k];
     if (!ind) return path;
-    const parts: string[] = [];
-    const gi = ind.goal === null ? -1 : ev.goals.findIndex((g) => g.id === ind.goal);
-    if (gi >= 0 && ev.goals.length > 1) parts.push(`目标${gi + 1}`);
-    parts.push(ind.name || `第${Number(m[1]) + 1}个指标`);
-    if (m[2]) parts.push(FIELD_WORDS[m[2]] ?? m[2]);
-    return parts.join(' / ');
+    let place = ind.name || `第${k + 1}个指标`;
+    if (ind.goal !== null && ev.goals.length > 1) {
+      const gi = ev.goals.findIndex((g) => g.id === ind.goal);
+      if (gi >= 0) place = `目标${gi + 1} / ${place}`;
+    }
+    return m[2] ? `${place} / ${FIELD_WORDS[m[2]] ?? m[2]}` : place;
   }
   const g = /^goals\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (g) {

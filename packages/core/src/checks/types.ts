@@ -1,5 +1,6 @@
 /** The review checks (复核): rules, their findings, and what a rule sees. */
 import type { Evaluation } from '../model/evaluation.ts';
+import type { ThresholdName } from '../profiles/registry.ts';
 import type { Profile } from '../profiles/schema.ts';
 import type { ScoreResult } from '../scoring/types.ts';
 
@@ -53,9 +54,12 @@ export interface CheckContext {
   score: ScoreResult;
   /** earlier years of the same unit (and project), most recent first; empty when none are known */
   history: Evaluation[];
-  /** a profile threshold (profile.checks.thresholds[name]) or the rule's default */
-  threshold(name: string, fallback: number): number;
-  /** the stock phrases that do not count as an explanation */
+  /**
+   * A threshold of the profile (profile.checks.thresholds, over data/check-defaults.json). There
+   * is no default in code: a name the profile lacks throws, and the runner reports `rule-failed`.
+   */
+  threshold(name: ThresholdName): number;
+  /** the stock phrases that do not count as an explanation (the defaults and the profile's own) */
   boilerplate: readonly string[];
 }
 
@@ -72,5 +76,7 @@ export interface Rule {
   /** the regulation or practice behind it, one line */
   basis: string;
   needs?: readonly RuleNeed[];
+  /** the profile thresholds it reads (ctx.threshold), listed in docs/rules.md */
+  thresholds?: readonly ThresholdName[];
   run(ctx: CheckContext): RawFinding[];
 }

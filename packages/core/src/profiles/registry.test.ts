@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getProfile, listProfiles, parseProfile, resolveProfile } from './registry.ts';
+import checkDefaults from './data/check-defaults.json' with { type: 'json' };
+import { CHECK_DEFAULTS, getProfile, listProfiles, parseProfile, resolveProfile } from './registry.ts';
+import { checkSettingsSchema } from './schema.ts';
 
 describe('scoring profiles', () => {
   it('ships hubei-2020, national-2020 and sichuan-2023 with the weights of domain.md §3', () => {
@@ -37,5 +39,53 @@ describe('scoring profiles', () => {
       expect(bad.message).toContain('id');
       expect(bad.message).toContain('overshootThreshold');
     }
+  });
+  it('loads every profile over the shared check defaults, the profile’s own values winning', () => {
+    expect(checkSettingsSchema.safeParse(checkDefaults).success).toBe(true);
+    for (const p of listProfiles()) {
+      expect(p.checks.thresholds).toEqual(CHECK_DEFAULTS.thresholds);
+      expect(p.checks.boilerplate).toEqual(CHECK_DEFAULTS.boilerplate);
+      expect(p.checks.layouts['hubei-department']?.narrativeFooter).toEqual([
+        'deviationAnalysis',
+        'improvementPlan',
+      ]);
+      expect(p.checks.layouts['sichuan-2023']?.narrativeFooter).toEqual(['improvementPlan']);
+    }
+    const national = getProfile('national-2020');
+    const local = parseProfile({
+      ...national,
+      id: 'zhejiang-2024',
+      checks: {
+        thresholds: { targetSetLow: 3 },
+        boilerplate: ['强化绩效意识', '无'],
+        layouts: {
+          'sichuan-2023': { narrativeFooter: [] },
+          'zhejiang-project': { narrativeFooter: ['improvementPlan'] },
+        },
+        rules: { 'unit-missing': { enabled: false } },
+      },
+    });
+    if (!local.ok) throw new Error(local.message);
+    const checks = local.profile.checks;
+    expect(checks.thresholds).toEqual({ ...CHECK_DEFAULTS.thresholds, targetSetLow: 3 });
+    expect(checks.boilerplate).toEqual([...CHECK_DEFAULTS.boilerplate, '强化绩效意识']);
+    expect(checks.layouts['sichuan-2023']?.narrativeFooter).toEqual([]);
+    expect(checks.layouts['zhejiang-project']?.narrativeFooter).toEqual(['improvementPlan']);
+    expect(checks.layouts['hubei-project']?.narrativeFooter).toEqual([
+      'deviationAnalysis',
+      'improvementPlan',
+    ]);
+    expect(checks.rules['unit-missing']).toEqual({ enabled: false });
+    // A loaded profile given back as data loads to the same profile.
+    const again = parseProfile(local.profile);
+    expect(again.ok && again.profile).toEqual(local.profile);
+  });
+  it('refuses a layout setting that names no narrative cell', () => {
+    const bad = parseProfile({
+      ...getProfile('national-2020'),
+      checks: { layouts: { 'national-project': { narrativeFooter: ['conclusion'] } } },
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.message).toContain('narrativeFooter');
   });
 });

@@ -26,6 +26,31 @@ export const ruleSettingSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']).optional(),
 });
 
+/** The narrative cells a form's footer may print (偏差分析, 改进措施). */
+export const NARRATIVE_FIELDS = ['deviationAnalysis', 'improvementPlan'] as const;
+export type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
+
+/** What the checks need to know of a form layout (`import.layout`, else the profile's `layout`). */
+export const layoutSettingSchema = z.object({
+  /**
+   * The footer narratives the layout prints: a blank one there is a gap. National project
+   * templates print none (they explain per row, in 偏差原因分析及改进措施).
+   */
+  narrativeFooter: z.array(z.enum(NARRATIVE_FIELDS)).default([]),
+});
+
+/**
+ * Check settings a region may tune: which rules run and at what severity, thresholds, stock
+ * phrases, and what each layout prints. A profile gives only what it changes; the shared
+ * defaults (data/check-defaults.json) are merged under it when the profile is loaded.
+ */
+export const checkSettingsSchema = z.object({
+  rules: z.record(z.string(), ruleSettingSchema).default({}),
+  thresholds: z.record(z.string(), z.number()).default({}),
+  boilerplate: z.array(z.string()).default([]),
+  layouts: z.record(z.string(), layoutSettingSchema).default({}),
+});
+
 export const profileSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string(),
@@ -56,16 +81,11 @@ export const profileSchema = z.object({
   }),
   /** the export layout of forms under this profile */
   layout: z.string(),
-  /** check settings a region may tune: which rules run, their severity, thresholds and stock phrases */
-  checks: z
-    .object({
-      rules: z.record(z.string(), ruleSettingSchema).default({}),
-      thresholds: z.record(z.string(), z.number()).default({}),
-      boilerplate: z.array(z.string()).default([]),
-    })
-    .default({ rules: {}, thresholds: {}, boilerplate: [] }),
+  /** this profile's own check settings, over the shared defaults */
+  checks: checkSettingsSchema.default({ rules: {}, thresholds: {}, boilerplate: [], layouts: {} }),
 });
 
 export type Profile = z.output<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;
 export type QualitativeBand = z.output<typeof qualitativeBandSchema>;
+export type CheckSettings = z.output<typeof checkSettingsSchema>;

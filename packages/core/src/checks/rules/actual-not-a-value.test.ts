@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actualNotAValue } from './actual-not-a-value.ts';
-import { form, row, run } from './testkit-a-c.ts';
+import { form, row, run } from './testkit.ts';
 
 describe('actual-not-a-value', () => {
   it('reports a measurable target answered with words', () => {

@@ -1,6 +1,6 @@
 /** B: a measurable target answered with words ("≥90%" → "达标"), so the score cannot be computed. */
 import type { RawFinding, Rule } from '../types.ts';
-import { indicatorPath, shown } from './support-a-c.ts';
+import { indicatorPath, shown } from './support.ts';
 
 export const actualNotAValue: Rule = {
   code: 'actual-not-a-value',

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
 import { allFullMarksNoNarrative as rule } from './all-full-marks-no-narrative.ts';
+import { CLEAN, type Edit, edited, rowAt, run as runRule } from './testkit.ts';
 
-function run(edit: (j: EvaluationInput) => void) {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, getProfile('national-2020')!, [], { rules: [rule] });
-}
+const run = (edit: Edit) => runRule(rule, edited(CLEAN, edit));
 /** Every row at full marks and every narrative field blank. */
 function perfectAndSilent(j: EvaluationInput) {
-  const row = j.indicators![2]!;
+  const row = rowAt(j, 2);
   Object.assign(row, { actual: { raw: '96%' }, score: 10, deviation: null });
   j.deviationAnalysis = null;
   j.improvementPlan = '';
@@ -45,6 +36,17 @@ describe('all-full-marks-no-narrative', () => {
       j.deviationAnalysis = '基本完成年度预算绩效目标。';
       j.improvementPlan = '无';
       j.indicators![0]!.deviation = '/';
+    }).filter((f) => f.code === rule.code);
+    expect(found).toHaveLength(1);
+  });
+
+  it('judges narrative as the completeness rules do: numbers, template instructions and filler are none', () => {
+    const found = run((j) => {
+      perfectAndSilent(j);
+      j.deviationAnalysis = '已基本完成年度预算绩效目标。';
+      j.improvementPlan = '针对问题提出改进措施。(200字以内)';
+      rowAt(j, 0).deviation = '0';
+      j.goals![0]!.outcome = '43.2';
     }).filter((f) => f.code === rule.code);
     expect(found).toHaveLength(1);
   });

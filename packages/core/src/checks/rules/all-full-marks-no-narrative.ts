@@ -1,7 +1,7 @@
 /** E: every indicator at full marks and not a word of narrative to support it. */
 import { dec, plain } from '../../decimal/decimal.ts';
 import type { Rule } from '../types.ts';
-import { isNarrative } from './support-d-f.ts';
+import { isSubstantive } from './support.ts';
 
 export const allFullMarksNoNarrative: Rule = {
   code: 'all-full-marks-no-narrative',
@@ -27,7 +27,7 @@ export const allFullMarksNoNarrative: Rule = {
       ...ev.indicators.map((i) => i.deviation),
       ...ev.goals.map((g) => g.outcome),
     ];
-    if (texts.some((t) => isNarrative(t, ctx.boilerplate))) return [];
+    if (texts.some((t) => isSubstantive(t, ctx.boilerplate))) return [];
     const total = rows.reduce((sum, s) => sum.plus(s.reported ?? 0), dec(0));
     return [
       {

@@ -1,32 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
 import { basicSpendingZero as rule } from './basic-spending-zero.ts';
+import { CLEAN, type Edit, edited, found, profile, SEED } from './testkit.ts';
 
-const seed = JSON.parse(
-  readFileSync(
-    new URL('../../../../../examples/seed-hubei-dept-2023.expected.json', import.meta.url),
-    'utf8',
-  ),
-) as EvaluationInput;
-
-function run(json: EvaluationInput, edit: (j: EvaluationInput) => void = () => {}) {
-  const copy = structuredClone(json);
-  edit(copy);
-  const v = validate(copy);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, getProfile('hubei-2020')!, [], { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
+const run = (json: EvaluationInput, edit?: Edit) => found(rule, edited(json, edit), profile('hubei-2020'));
 
 describe('basic-spending-zero', () => {
   it('notes the seed’s 基本支出总额 0 beside 项目支出 390.76万元', () => {
-    expect(run(seed)).toEqual([
+    expect(run(SEED)).toEqual([
       expect.objectContaining({
         severity: 'info',
         path: 'budget.basicTotal',
@@ -38,11 +19,11 @@ describe('basic-spending-zero', () => {
   });
 
   it('is silent when basic spending is given, or unknown (null is not 0)', () => {
-    expect(run(seed, (j) => Object.assign(j.budget, { basicTotal: 120.5 }))).toEqual([]);
-    expect(run(seed, (j) => Object.assign(j.budget, { basicTotal: null }))).toEqual([]);
+    expect(run(SEED, (j) => Object.assign(j.budget, { basicTotal: 120.5 }))).toEqual([]);
+    expect(run(SEED, (j) => Object.assign(j.budget, { basicTotal: null }))).toEqual([]);
   });
 
   it('does not apply to project forms, which have no basic spending', () => {
-    expect(run(clean as EvaluationInput, (j) => Object.assign(j.budget, { basicTotal: 0 }))).toEqual([]);
+    expect(run(CLEAN, (j) => Object.assign(j.budget, { basicTotal: 0 }))).toEqual([]);
   });
 });

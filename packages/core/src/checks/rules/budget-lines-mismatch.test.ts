@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetLinesMismatch } from './budget-lines-mismatch.ts';
-import { form, run } from './testkit-a-c.ts';
+import { form, run } from './testkit.ts';
 
 const line = (label: string, planned: number | null, executed: number | null = planned) => ({
   label,

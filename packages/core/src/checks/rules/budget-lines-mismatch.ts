@@ -3,9 +3,8 @@
  * A single line may be a partial breakdown, so a sum is only compared when two or more lines give
  * the figure; a line larger than the total is wrong however many lines there are.
  */
-import { type Decimal, dec, round } from '../../decimal/decimal.ts';
+import { type Decimal, dec, plain, round } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { num } from './support-a-c.ts';
 
 const FIELDS = [
   ['initial', '年初预算数'],
@@ -42,7 +41,7 @@ export const budgetLinesMismatch: Rule = {
       for (const { line, index } of over) {
         out.push({
           path: `budget.lines[${index}]`,
-          message: `资金明细“${line.label}”的${word} ${num(line[field] ?? 0)}${money}超过资金总额的${word} ${num(total)}${money}。`,
+          message: `资金明细“${line.label}”的${word} ${plain(line[field] ?? 0)}${money}超过资金总额的${word} ${plain(total)}${money}。`,
         });
       }
       if (over.length > 0 || lines.length < 2) continue;
@@ -50,10 +49,10 @@ export const budgetLinesMismatch: Rule = {
       if (values.some((v) => v === null)) continue;
       const sum = values.reduce<Decimal>((s, v) => s.plus(v ?? 0), dec(0));
       if (round(sum, places).equals(totalDec)) continue;
-      const terms = lines.map(({ line }) => `${line.label} ${num(line[field] ?? 0)}`).join(' + ');
+      const terms = lines.map(({ line }) => `${line.label} ${plain(line[field] ?? 0)}`).join(' + ');
       out.push({
         path: 'budget.lines',
-        message: `资金明细的${word}合计 ${num(round(sum, places))}${money}（${terms}），与资金总额 ${num(total)}${money}不符，相差 ${num(round(sum.minus(total).abs(), places))}${money}。`,
+        message: `资金明细的${word}合计 ${plain(round(sum, places))}${money}（${terms}），与资金总额 ${plain(total)}${money}不符，相差 ${plain(round(sum.minus(total).abs(), places))}${money}。`,
       });
     }
     return out;

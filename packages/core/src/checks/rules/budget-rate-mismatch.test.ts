@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetRateMismatch } from './budget-rate-mismatch.ts';
-import { form, run } from './testkit-a-c.ts';
+import { form, run } from './testkit.ts';
 
 describe('budget-rate-mismatch', () => {
   it('reports a printed rate that is not 执行数 ÷ 预算数 (Yunnan: 0.1 for 94 of 650)', () => {

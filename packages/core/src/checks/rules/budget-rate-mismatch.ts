@@ -1,6 +1,7 @@
 /** A: the execution rate printed on the form is not 执行数 ÷ 预算数. */
+import { plain } from '../../decimal/decimal.ts';
 import type { Rule } from '../types.ts';
-import { num, percent } from './support-a-c.ts';
+import { percent } from './support.ts';
 
 export const budgetRateMismatch: Rule = {
   code: 'budget-rate-mismatch',
@@ -17,7 +18,7 @@ export const budgetRateMismatch: Rule = {
         path: d.path,
         message:
           b.rate.reported !== null && b.rate.computed !== null && b.planned !== null && b.executed !== null
-            ? `执行率填报 ${percent(b.rate.reported, places)}，按全年执行数 ${num(b.executed)} ÷ 全年预算数 ${num(b.planned)} 计算应为 ${percent(b.rate.computed, places)}。`
+            ? `执行率填报 ${percent(b.rate.reported, places)}，按全年执行数 ${plain(b.executed)} ÷ 全年预算数 ${plain(b.planned)} 计算应为 ${percent(b.rate.computed, places)}。`
             : d.message,
       }));
   },

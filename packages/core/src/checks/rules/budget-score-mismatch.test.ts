@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetScoreMismatch } from './budget-score-mismatch.ts';
-import { form, profile, run } from './testkit-a-c.ts';
+import { form, profile, run } from './testkit.ts';
 
 describe('budget-score-mismatch', () => {
   it('reports a budget score that is not weight × rate (Hebei: 9 for 10 × 86.2%)', () => {

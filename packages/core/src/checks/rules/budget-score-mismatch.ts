@@ -1,7 +1,7 @@
 /** A: the budget score printed on the form is not weight × min(执行率, 100%). */
-import { dec, min } from '../../decimal/decimal.ts';
+import { dec, min, plain } from '../../decimal/decimal.ts';
 import type { Rule } from '../types.ts';
-import { num, percent } from './support-a-c.ts';
+import { percent } from './support.ts';
 
 export const budgetScoreMismatch: Rule = {
   code: 'budget-score-mismatch',
@@ -25,10 +25,10 @@ export const budgetScoreMismatch: Rule = {
         const weightNote =
           b.weightReported === null
             ? ''
-            : `表内预算执行分值为 ${num(b.weightReported)} 分，与评分规则不同，请确认所选评分规则或分值。`;
+            : `表内预算执行分值为 ${plain(b.weightReported)} 分，与评分规则不同，请确认所选评分规则或分值。`;
         return {
           path: d.path,
-          message: `预算执行得分填报 ${num(b.score.reported)} 分，按 ${num(b.weight)}分 × 执行率 ${rate} 计算应为 ${num(b.score.computed)} 分，相差 ${num(diff)} 分。${weightNote}`,
+          message: `预算执行得分填报 ${plain(b.score.reported)} 分，按 ${plain(b.weight)}分 × 执行率 ${rate} 计算应为 ${plain(b.score.computed)} 分，相差 ${plain(diff)} 分。${weightNote}`,
         };
       });
   },

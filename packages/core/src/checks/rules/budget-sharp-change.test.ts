@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Evaluation, EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import type { Profile } from '../../profiles/schema.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
+import type { Evaluation } from '../../model/evaluation.ts';
 import { budgetSharpChange as rule } from './budget-sharp-change.ts';
+import { CLEAN, edited, found, profile, tuned } from './testkit.ts';
 
-const national = getProfile('national-2020')!;
-function form(edit: (j: EvaluationInput) => void = () => {}): Evaluation {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return v.evaluation;
-}
+const national = profile();
 const lastYear = (planned: number | null, moneyUnit = '万元') =>
-  form((j) => {
+  edited(CLEAN, (j) => {
     j.year = 2022;
     Object.assign(j.budget, { planned, moneyUnit });
   });
-function run(history: Evaluation[], profile: Profile = national) {
-  return check(form(), profile, history, { rules: [rule] }).filter((f) => f.code === rule.code);
-}
+const run = (history: Evaluation[], p = national) => found(rule, edited(CLEAN), p, history);
 
 describe('budget-sharp-change', () => {
   it('is silent on a moderate change (480 → 520万元, +8.3%)', () => {
@@ -47,7 +34,7 @@ describe('budget-sharp-change', () => {
   });
 
   it('follows the profile’s threshold and stays silent without figures', () => {
-    const strict = { ...national, checks: { ...national.checks, thresholds: { budgetChangeShare: 0.05 } } };
+    const strict = tuned(national, { thresholds: { budgetChangeShare: 0.05 } });
     expect(run([lastYear(480)], strict)).toHaveLength(1);
     expect(run([lastYear(null)])).toEqual([]);
     expect(run([lastYear(0)])).toEqual([]);

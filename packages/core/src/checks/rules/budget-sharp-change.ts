@@ -1,7 +1,7 @@
 /** F: the planned budget changed sharply from last year's. */
 import { dec, plain } from '../../decimal/decimal.ts';
 import type { Rule } from '../types.ts';
-import { inYuan, lastYearOf, percentOf } from './support-d-f.ts';
+import { inYuan, lastYearOf, percent } from './support.ts';
 
 export const budgetSharpChange: Rule = {
   code: 'budget-sharp-change',
@@ -10,6 +10,7 @@ export const budgetSharpChange: Rule = {
   title: '预算数较上年变化较大',
   basis: '预算安排应与绩效目标相匹配；资金规模大幅变化时，绩效目标和指标值应相应调整并说明原因',
   needs: ['history'],
+  thresholds: ['budgetChangeShare'],
   run(ctx) {
     const ly = lastYearOf(ctx);
     if (ly === null) return [];
@@ -20,12 +21,12 @@ export const budgetSharpChange: Rule = {
     const b = inYuan(before.planned, before.moneyUnit);
     if (a === null || b === null || b.lessThanOrEqualTo(0)) return [];
     const change = a.minus(b).dividedBy(b);
-    const limit = dec(ctx.threshold('budgetChangeShare', 0.5));
+    const limit = dec(ctx.threshold('budgetChangeShare'));
     if (change.abs().lessThanOrEqualTo(limit)) return [];
     return [
       {
         path: 'budget.planned',
-        message: `全年预算数${plain(now.planned)}${now.moneyUnit}，${ly.label}为${plain(before.planned)}${before.moneyUnit}，${change.isNegative() ? '减少' : '增加'}${percentOf(change.abs())}，超过${percentOf(limit, 0)}；请核实预算数，并说明绩效目标是否随资金规模相应调整。`,
+        message: `全年预算数${plain(now.planned)}${now.moneyUnit}，${ly.label}为${plain(before.planned)}${before.moneyUnit}，${change.isNegative() ? '减少' : '增加'}${percent(change.abs(), ctx.profile.rounding.percent)}，超过${percent(limit, 0)}；请核实预算数，并说明绩效目标是否随资金规模相应调整。`,
       },
     ];
   },

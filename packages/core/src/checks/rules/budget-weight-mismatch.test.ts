@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetWeightMismatch } from './budget-weight-mismatch.ts';
-import { form, profile, run } from './testkit-a-c.ts';
+import { form, profile, run } from './testkit.ts';
 
 describe('budget-weight-mismatch', () => {
   it('warns when the printed budget weight is another region’s', () => {

@@ -1,6 +1,6 @@
 /** A: the budget block's weight printed on the form differs from the profile's. */
+import { plain } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { num } from './support-a-c.ts';
 
 export const budgetWeightMismatch: Rule = {
   code: 'budget-weight-mismatch',
@@ -15,12 +15,12 @@ export const budgetWeightMismatch: Rule = {
     const whole = p.budgetWeight + p.indicatorTotal;
     const finding: RawFinding = {
       path: 'budget.weight',
-      message: `预算执行分值填报 ${num(reported)} 分，评分规则“${p.name}”规定为 ${num(p.budgetWeight)} 分。`,
+      message: `预算执行分值填报 ${plain(reported)} 分，评分规则“${p.name}”规定为 ${plain(p.budgetWeight)} 分。`,
     };
     // A budget weight as large as the whole form cannot be a regional variant: a cell was misfilled.
     if (reported >= whole) {
       finding.severity = 'error';
-      finding.message += `该分值已达到整张表的满分 ${num(whole)} 分，疑为把总分填入了预算执行分值栏。`;
+      finding.message += `该分值已达到整张表的满分 ${plain(whole)} 分，疑为把总分填入了预算执行分值栏。`;
     }
     return [finding];
   },

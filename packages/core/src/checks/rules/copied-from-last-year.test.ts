@@ -1,42 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import type { Evaluation, EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
+import type { Evaluation } from '../../model/evaluation.ts';
 import { copiedFromLastYear as rule } from './copied-from-last-year.ts';
+import {
+  CLEAN,
+  clean2022,
+  type Edit,
+  edited,
+  found,
+  profile,
+  rowAt,
+  run as runRule,
+  tuned,
+} from './testkit.ts';
 
-function form(edit: (j: EvaluationInput) => void = () => {}): Evaluation {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return v.evaluation;
-}
-function run(now: Evaluation, history: Evaluation[]) {
-  return check(now, getProfile('national-2020')!, history, { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
-const row = (j: EvaluationInput, k: number) => j.indicators![k]!;
-const honest2022 = (j: EvaluationInput) => {
-  j.year = 2022;
-  const actuals = ['10处', '100%', '93%', '43.5万元', '1.05万人', '94%', '92.1%'];
-  j.indicators!.forEach((r, k) => {
-    r.actual = { raw: actuals[k]! };
-  });
-};
+const form = (edit?: Edit) => edited(CLEAN, edit);
+const run = (now: Evaluation, history: Evaluation[]) => found(rule, now, profile(), history);
 
 describe('copied-from-last-year', () => {
   it('is silent when this year’s figures differ from last year’s', () => {
-    expect(run(form(), [form(honest2022)])).toEqual([]);
+    expect(run(form(), [clean2022()])).toEqual([]);
   });
 
   it('notes one actual figure identical to last year’s', () => {
     const found = run(form(), [
-      form((j) => {
-        honest2022(j);
-        row(j, 6).actual = { raw: '93.6%' };
+      clean2022((j) => {
+        rowAt(j, 6).actual = { raw: '93.6%' };
       }),
     ]);
     expect(found).toEqual([
@@ -52,15 +40,14 @@ describe('copied-from-last-year', () => {
   it('does not count 100%, zero, or an actual that just equals its target as copied', () => {
     const found = run(
       form((j) => {
-        row(j, 0).actual = { raw: '12处' };
-        row(j, 4).actual = { raw: '0人' };
+        rowAt(j, 0).actual = { raw: '12处' };
+        rowAt(j, 4).actual = { raw: '0人' };
       }),
       [
-        form((j) => {
-          honest2022(j);
-          row(j, 0).actual = { raw: '12处' };
-          row(j, 1).actual = { raw: '100%' };
-          row(j, 4).actual = { raw: '0人' };
+        clean2022((j) => {
+          rowAt(j, 0).actual = { raw: '12处' };
+          rowAt(j, 1).actual = { raw: '100%' };
+          rowAt(j, 4).actual = { raw: '0人' };
         }),
       ],
     );
@@ -88,14 +75,13 @@ describe('copied-from-last-year', () => {
   });
 
   it('takes the share for “most” from the profile', () => {
-    const national = getProfile('national-2020')!;
-    const lenient = { ...national, checks: { ...national.checks, thresholds: { copiedShare: 0.5 } } };
-    const last = form((j) => {
-      honest2022(j);
-      for (const k of [0, 1, 2, 3]) row(j, k).actual = structuredClone(clean.indicators[k]!.actual);
+    const national = profile();
+    const lenient = tuned(national, { thresholds: { copiedShare: 0.5 } });
+    const last = clean2022((j) => {
+      for (const k of [0, 1, 2, 3]) rowAt(j, k).actual = structuredClone(rowAt(CLEAN, k).actual);
     });
     const codes = (p: typeof national) =>
-      check(form(), p, [last], { rules: [rule] }).filter((f) => f.path === 'indicators').length;
+      runRule(rule, form(), p, [last]).filter((f) => f.path === 'indicators').length;
     expect(codes(national)).toBe(0);
     expect(codes(lenient)).toBe(1);
   });

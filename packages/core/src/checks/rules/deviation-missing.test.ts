@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deviationMissing } from './deviation-missing.ts';
-import { form, row, run } from './testkit-a-c.ts';
+import { form, row, run } from './testkit.ts';
 
 const missed = (extra = {}) => row('工程完工及时率', '≥95%', '92%', 10, 9.68, extra);
 

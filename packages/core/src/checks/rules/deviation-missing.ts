@@ -4,9 +4,9 @@
  * just does not name the row, the finding is info: shortfalls are often explained together
  * (一是…二是…), and the reviewer judges whether this one is covered.
  */
-import { dec } from '../../decimal/decimal.ts';
+import { dec, plain } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { explanationOf, fellShort, indicatorPath, num, shown } from './support-a-c.ts';
+import { explanationOf, fellShort, indicatorPath, shown } from './support.ts';
 
 export const deviationMissing: Rule = {
   code: 'deviation-missing',
@@ -25,7 +25,7 @@ export const deviationMissing: Rule = {
       const what: string[] = [];
       if (s.met === false) what.push(`未达成目标（目标 ${shown(ind.target)}，实际 ${shown(ind.actual)}）`);
       if (ind.score !== null && s.effectiveWeight !== null && dec(ind.score).lessThan(s.effectiveWeight)) {
-        what.push(`得分 ${num(ind.score)} 分低于分值 ${num(s.effectiveWeight)} 分`);
+        what.push(`得分 ${plain(ind.score)} 分低于分值 ${plain(s.effectiveWeight)} 分`);
       }
       const finding: RawFinding = {
         path: indicatorPath(s.index, 'deviation'),

@@ -1,40 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
 import { duplicateIndicator as rule } from './duplicate-indicator.ts';
+import { CLEAN, type Edit, edited, found, profile, rowAt, SEED } from './testkit.ts';
 
-const seed = JSON.parse(
-  readFileSync(
-    new URL('../../../../../examples/seed-hubei-dept-2023.expected.json', import.meta.url),
-    'utf8',
-  ),
-) as EvaluationInput;
-
-function run(json: EvaluationInput, edit: (j: EvaluationInput) => void = () => {}) {
-  const copy = structuredClone(json);
-  edit(copy);
-  const v = validate(copy);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, getProfile('hubei-2020')!, [], { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
-const row = (j: EvaluationInput, k: number) => j.indicators![k]!;
+const run = (json: EvaluationInput, edit?: Edit) => found(rule, edited(json, edit), profile('hubei-2020'));
 
 describe('duplicate-indicator', () => {
   it('finds nothing on the clean fixture or the seed', () => {
-    expect(run(clean as EvaluationInput)).toEqual([]);
-    expect(run(seed)).toEqual([]);
+    expect(run(CLEAN)).toEqual([]);
+    expect(run(SEED)).toEqual([]);
   });
 
   it('warns on a name repeated under one goal, spelled with ★, spaces or full-width forms', () => {
-    const found = run(clean as EvaluationInput, (j) => {
-      row(j, 6).name = '★农村自来水　普及率（%）';
-      row(j, 4).name = '指标1：集中供水工程改造处数';
+    const found = run(CLEAN, (j) => {
+      rowAt(j, 6).name = '★农村自来水　普及率（%）';
+      rowAt(j, 4).name = '指标1：集中供水工程改造处数';
     });
     expect(found).toEqual([
       expect.objectContaining({
@@ -49,8 +29,8 @@ describe('duplicate-indicator', () => {
   });
 
   it('notes the same name and target under two goals of a department form', () => {
-    const found = run(seed, (j) => {
-      Object.assign(row(j, 20), { name: '企业对招商工作满意度', target: { raw: '≥90%' } });
+    const found = run(SEED, (j) => {
+      Object.assign(rowAt(j, 20), { name: '企业对招商工作满意度', target: { raw: '≥90%' } });
     });
     expect(found).toEqual([
       expect.objectContaining({
@@ -64,17 +44,17 @@ describe('duplicate-indicator', () => {
 
   it('accepts the same name with another target under another goal', () => {
     expect(
-      run(seed, (j) => {
-        Object.assign(row(j, 20), { name: '企业对招商工作满意度', target: { raw: '≥95%' } });
+      run(SEED, (j) => {
+        Object.assign(rowAt(j, 20), { name: '企业对招商工作满意度', target: { raw: '≥95%' } });
       }),
     ).toEqual([]);
   });
 
   it('ignores rows without a name', () => {
     expect(
-      run(clean as EvaluationInput, (j) => {
-        row(j, 0).name = '';
-        row(j, 1).name = ' ';
+      run(CLEAN, (j) => {
+        rowAt(j, 0).name = '';
+        rowAt(j, 1).name = ' ';
       }),
     ).toEqual([]);
   });

@@ -1,8 +1,7 @@
 /** E: the same indicator listed twice: same name under one goal, or same name and target under two. */
-
 import { foldText } from '../../values/text.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { factsOf, indicatorPath } from './support-d-f.ts';
+import { factsOf, indicatorPath } from './support.ts';
 
 export const duplicateIndicator: Rule = {
   code: 'duplicate-indicator',
@@ -18,7 +17,7 @@ export const duplicateIndicator: Rule = {
       const k = id === null ? -1 : goals.findIndex((g) => g.id === id);
       return k >= 0 ? `目标${k + 1}` : '另一目标';
     };
-    for (const f of factsOf(ctx.evaluation).indicators) {
+    for (const f of factsOf(ctx.evaluation)) {
       if (f.key === '') continue;
       const earlier = seen.get(f.key);
       if (earlier === undefined) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { executedExceedsPlanned } from './executed-exceeds-planned.ts';
-import { form, run } from './testkit-a-c.ts';
+import { form, run } from './testkit.ts';
 
 describe('executed-exceeds-planned', () => {
   it('warns when more was spent than the budget', () => {

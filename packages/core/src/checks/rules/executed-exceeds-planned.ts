@@ -1,7 +1,7 @@
 /** A: more was spent than the (adjusted) budget, in total or on a breakdown line. */
-import { dec } from '../../decimal/decimal.ts';
+import { dec, plain } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { num, percent } from './support-a-c.ts';
+import { percent } from './support.ts';
 
 export const executedExceedsPlanned: Rule = {
   code: 'executed-exceeds-planned',
@@ -19,7 +19,7 @@ export const executedExceedsPlanned: Rule = {
       const rate = planned > 0 ? `（执行率 ${percent(dec(executed).dividedBy(planned), places)}）` : '';
       out.push({
         path: 'budget.executed',
-        message: `全年执行数 ${num(executed)}${money}超过全年预算数 ${num(planned)}${money}${rate}；如年中追加了预算，应按调整后预算数填列。`,
+        message: `全年执行数 ${plain(executed)}${money}超过全年预算数 ${plain(planned)}${money}${rate}；如年中追加了预算，应按调整后预算数填列。`,
       });
     }
     budget.lines.forEach((line, i) => {
@@ -27,7 +27,7 @@ export const executedExceedsPlanned: Rule = {
       if (!dec(line.executed).greaterThan(line.planned)) return;
       out.push({
         path: `budget.lines[${i}]`,
-        message: `资金明细“${line.label}”执行数 ${num(line.executed)}${money}超过预算数 ${num(line.planned)}${money}。`,
+        message: `资金明细“${line.label}”执行数 ${plain(line.executed)}${money}超过预算数 ${plain(line.planned)}${money}。`,
       });
     });
     return out;

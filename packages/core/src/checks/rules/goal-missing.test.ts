@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { goalMissing } from './goal-missing.ts';
-import { form, run } from './testkit-a-c.ts';
+import { form, run } from './testkit.ts';
 
 describe('goal-missing', () => {
   it('reports a form without goals', () => {

@@ -1,6 +1,6 @@
 /** B: no annual goal, or a goal cell that holds no words (a number, a placeholder, the template's instructions). */
 import type { RawFinding, Rule } from '../types.ts';
-import { excerpt, isBlank, isTemplateText } from './support-a-c.ts';
+import { excerpt, isBlank, isTemplateText } from './support.ts';
 
 export const goalMissing: Rule = {
   code: 'goal-missing',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { goalWithoutIndicators } from './goal-without-indicators.ts';
-import { form, row, run } from './testkit-a-c.ts';
+import { form, row, run } from './testkit.ts';
 
 const goals = [{ text: '党建引领' }, { text: '完成招商引资考核目标' }, { text: '维护园区安全稳定' }];
 

@@ -1,6 +1,6 @@
 /** B: an annual goal with no indicator to measure it. */
 import type { RawFinding, Rule } from '../types.ts';
-import { excerpt } from './support-a-c.ts';
+import { excerpt } from './support.ts';
 
 export const goalWithoutIndicators: Rule = {
   code: 'goal-without-indicators',

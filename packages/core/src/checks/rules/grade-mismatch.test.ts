@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradeMismatch } from './grade-mismatch.ts';
-import { form, run } from './testkit-a-c.ts';
+import { form, run } from './testkit.ts';
 
 describe('grade-mismatch', () => {
   it('reports a grade the total does not earn, with the band', () => {

@@ -1,6 +1,6 @@
 /** A: the grade printed on the form is not the one its total earns. */
+import { plain } from '../../decimal/decimal.ts';
 import type { Rule } from '../types.ts';
-import { num } from './support-a-c.ts';
 
 // Forms write the grades out in full.
 const GRADE_SPELLINGS: Record<string, string> = { 优秀: '优', 良好: '良', 中等: '中', 较差: '差' };
@@ -24,12 +24,12 @@ export const gradeMismatch: Rule = {
     const band = bands[i];
     const above = i > 0 ? bands[i - 1] : undefined;
     const range = band
-      ? `“${expected}”为 ${num(band.min)} 分（含）${above ? `至 ${num(above.min)} 分` : '以上'}`
+      ? `“${expected}”为 ${plain(band.min)} 分（含）${above ? `至 ${plain(above.min)} 分` : '以上'}`
       : '';
     return [
       {
         path: 'grade',
-        message: `自评等级填报“${reported}”，按填报总分 ${num(total)} 分应为“${expected}”${range ? `（${range}）` : ''}。`,
+        message: `自评等级填报“${reported}”，按填报总分 ${plain(total)} 分应为“${expected}”${range ? `（${range}）` : ''}。`,
       },
     ];
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headerMissing } from './header-missing.ts';
-import { form, places, run } from './testkit-a-c.ts';
+import { form, places, run } from './testkit.ts';
 
 describe('header-missing', () => {
   it('reports a missing unit, year and project name', () => {

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
 import { implausibleSatisfaction as rule } from './implausible-satisfaction.ts';
+import { CLEAN, type Edit, edited, found, rowAt } from './testkit.ts';
 
-function run(edit: (j: EvaluationInput) => void) {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, getProfile('national-2020')!, [], { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
-const row = (j: EvaluationInput, k: number) => j.indicators![k]!;
+const run = (edit: Edit) => found(rule, edited(CLEAN, edit));
 
 describe('implausible-satisfaction', () => {
   it('finds nothing on the clean fixture', () => {
@@ -23,7 +10,7 @@ describe('implausible-satisfaction', () => {
   });
 
   it('flags an actual above 100%', () => {
-    expect(run((j) => (row(j, 6).actual = { raw: '103.5%' }))).toEqual([
+    expect(run((j) => (rowAt(j, 6).actual = { raw: '103.5%' }))).toEqual([
       expect.objectContaining({
         severity: 'error',
         path: 'indicators[6].actual',
@@ -34,14 +21,14 @@ describe('implausible-satisfaction', () => {
 
   it('flags a target above 100%, also without a unit when the name says it is a rate', () => {
     const found = run((j) => {
-      Object.assign(row(j, 6), { name: '满意度(%)', target: { raw: '120' }, actual: { raw: '100' } });
+      Object.assign(rowAt(j, 6), { name: '满意度(%)', target: { raw: '120' }, actual: { raw: '100' } });
     });
     expect(found.map((f) => f.path)).toEqual(['indicators[6].target']);
   });
 
   it('flags a recognition rate wherever it is filed', () => {
     const found = run((j) => {
-      Object.assign(row(j, 1), { target: { raw: '部门职工认可度≥90%' }, actual: { raw: '110%' } });
+      Object.assign(rowAt(j, 1), { target: { raw: '部门职工认可度≥90%' }, actual: { raw: '110%' } });
     });
     expect(found.map((f) => f.path)).toEqual(['indicators[1].actual']);
   });
@@ -49,9 +36,9 @@ describe('implausible-satisfaction', () => {
   it('leaves other units and other rates alone', () => {
     expect(
       run((j) => {
-        Object.assign(row(j, 6), { target: { raw: '≥90分' }, actual: { raw: '120分' } });
-        Object.assign(row(j, 1), { name: '工程完成率', actual: { raw: '120%' } });
-        Object.assign(row(j, 5), {
+        Object.assign(rowAt(j, 6), { target: { raw: '≥90分' }, actual: { raw: '120分' } });
+        Object.assign(rowAt(j, 1), { name: '工程完成率', actual: { raw: '120%' } });
+        Object.assign(rowAt(j, 5), {
           level1: '满意度指标',
           level2: '服务对象满意度指标',
           name: '回访人数',

@@ -1,7 +1,7 @@
 /** E: a satisfaction rate above 100%, which no survey can give. */
 import { plain } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { factsOf, indicatorPath, isSatisfactionRate, percentValue } from './support-d-f.ts';
+import { factsOf, indicatorPath, isSatisfactionRate, percentValue } from './support.ts';
 
 export const implausibleSatisfaction: Rule = {
   code: 'implausible-satisfaction',
@@ -11,7 +11,7 @@ export const implausibleSatisfaction: Rule = {
   basis: '满意度是满意人数占调查人数的比例，不可能超过100%',
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const f of factsOf(ctx.evaluation).indicators) {
+    for (const f of factsOf(ctx.evaluation)) {
       if (!isSatisfactionRate(f)) continue;
       // Without a unit only a name that says it is a rate makes the number a percentage.
       const unitless = f.satisfactionWord !== null;

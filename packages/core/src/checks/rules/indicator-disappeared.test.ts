@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Evaluation, EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
+import type { Evaluation } from '../../model/evaluation.ts';
 import { indicatorDisappeared as rule } from './indicator-disappeared.ts';
+import { CLEAN, edited, found, profile } from './testkit.ts';
 
-function form(edit: (j: EvaluationInput) => void = () => {}): Evaluation {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return v.evaluation;
-}
-function run(now: Evaluation, history: Evaluation[]) {
-  return check(now, getProfile('national-2020')!, history, { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
+const run = (now: Evaluation, history: Evaluation[]) => found(rule, now, profile(), history);
 const extra = (name: string) => ({
   goal: 'G1',
   level1: '产出指标',
@@ -31,20 +17,20 @@ const extra = (name: string) => ({
 
 describe('indicator-disappeared', () => {
   it('is silent when last year’s indicators are all still there, however spelled', () => {
-    const last = form((j) => {
+    const last = edited(CLEAN, (j) => {
       j.year = 2022;
       j.indicators![0]!.name = '指标1:集中供水工程改造处数';
       j.indicators![6]!.name = '★受益群众满意度(%)';
     });
-    expect(run(form(), [last])).toEqual([]);
+    expect(run(edited(CLEAN), [last])).toEqual([]);
   });
 
   it('names the indicators of last year that are gone', () => {
-    const last = form((j) => {
+    const last = edited(CLEAN, (j) => {
       j.year = 2022;
       j.indicators!.push(extra('水质检测次数'));
     });
-    expect(run(form(), [last])).toEqual([
+    expect(run(edited(CLEAN), [last])).toEqual([
       expect.objectContaining({
         severity: 'info',
         path: 'indicators',
@@ -54,11 +40,11 @@ describe('indicator-disappeared', () => {
   });
 
   it('lists five names and counts the rest', () => {
-    const last = form((j) => {
+    const last = edited(CLEAN, (j) => {
       j.year = 2022;
       for (let k = 1; k <= 7; k++) j.indicators!.push(extra(`巡查${k}`));
     });
-    const [f] = run(form(), [last]);
+    const [f] = run(edited(CLEAN), [last]);
     expect(f!.message).toBe(
       '上年（2022年）的指标“巡查1”、“巡查2”、“巡查3”、“巡查4”、“巡查5”等7个指标本年未再列示；如指标调整或取消，应说明理由。',
     );

@@ -1,6 +1,6 @@
 /** F: indicators of last year's form that this year's form no longer lists. */
 import type { Rule } from '../types.ts';
-import { keyIndex, keysOf, lastYearOf } from './support-d-f.ts';
+import { keyIndex, keysOf, lastYearOf } from './support.ts';
 
 const LISTED = 5;
 

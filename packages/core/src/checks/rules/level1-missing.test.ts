@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
 import { level1Missing as rule } from './level1-missing.ts';
+import { CLEAN, type Edit, edited, found, rowAt } from './testkit.ts';
 
-function run(edit: (j: EvaluationInput) => void) {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, getProfile('national-2020')!, [], { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
-const row = (j: EvaluationInput, k: number) => j.indicators![k]!;
+const run = (edit: Edit) => found(rule, edited(CLEAN, edit));
 
 describe('level1-missing', () => {
   it('finds nothing on the clean fixture', () => {
@@ -24,8 +11,8 @@ describe('level1-missing', () => {
 
   it('warns on a blank 一级 that nothing implies', () => {
     const found = run((j) => {
-      row(j, 0).level1 = null;
-      row(j, 0).level2 = null;
+      rowAt(j, 0).level1 = null;
+      rowAt(j, 0).level2 = null;
     });
     expect(found).toEqual([
       expect.objectContaining({
@@ -38,8 +25,8 @@ describe('level1-missing', () => {
 
   it('only notes a blank 一级 that its 二级 implies, and counts a points-only cell as blank', () => {
     const found = run((j) => {
-      row(j, 0).level1 = '';
-      row(j, 4).level1 = '(30分)';
+      rowAt(j, 0).level1 = '';
+      rowAt(j, 4).level1 = '(30分)';
     });
     expect(found.map((f) => [f.path, f.severity])).toEqual([
       ['indicators[0].level1', 'info'],

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
 import { level1NonStandard as rule } from './level1-non-standard.ts';
+import { CLEAN, type Edit, edited, found, rowAt } from './testkit.ts';
 
-function run(edit: (j: EvaluationInput) => void) {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, getProfile('national-2020')!, [], { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
-const row = (j: EvaluationInput, k: number) => j.indicators![k]!;
+const run = (edit: Edit) => found(rule, edited(CLEAN, edit));
 
 describe('level1-non-standard', () => {
   it('finds nothing on the clean fixture', () => {
@@ -24,7 +11,7 @@ describe('level1-non-standard', () => {
 
   it('flags a 一级 that is no standard label', () => {
     const found = run((j) => {
-      row(j, 0).level1 = '工作目标';
+      rowAt(j, 0).level1 = '工作目标';
     });
     expect(found).toEqual([
       expect.objectContaining({
@@ -38,7 +25,7 @@ describe('level1-non-standard', () => {
 
   it('names the right 一级 when the cell holds a 二级 label', () => {
     const found = run((j) => {
-      row(j, 4).level1 = '社会效益指标';
+      rowAt(j, 4).level1 = '社会效益指标';
     });
     expect(found[0]!.message).toContain('一级指标栏填写的是二级指标名称“社会效益指标”，应为“效益指标”');
   });
@@ -46,10 +33,10 @@ describe('level1-non-standard', () => {
   it('accepts points, spaces and short forms of the standard labels', () => {
     expect(
       run((j) => {
-        row(j, 0).level1 = '产 出 指 标 (50分)';
-        row(j, 1).level1 = '产出';
-        row(j, 3).level1 = '成本指标（10分）';
-        row(j, 6).level1 = '满意度指标\n(10分)';
+        rowAt(j, 0).level1 = '产 出 指 标 (50分)';
+        rowAt(j, 1).level1 = '产出';
+        rowAt(j, 3).level1 = '成本指标（10分）';
+        rowAt(j, 6).level1 = '满意度指标\n(10分)';
       }),
     ).toEqual([]);
   });
@@ -57,8 +44,8 @@ describe('level1-non-standard', () => {
   it('leaves a blank or points-only 一级 to level1-missing', () => {
     expect(
       run((j) => {
-        row(j, 0).level1 = null;
-        row(j, 1).level1 = '(50分)';
+        rowAt(j, 0).level1 = null;
+        rowAt(j, 1).level1 = '(50分)';
       }),
     ).toEqual([]);
   });

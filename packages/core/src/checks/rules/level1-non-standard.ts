@@ -1,7 +1,7 @@
 /** D: a 一级 label that is none of 产出 / 成本 / 效益 / 满意度指标. */
 import { classifyLevel2, compactText, inferLevel1 } from '../../taxonomy/classify.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { factsOf, indicatorPath } from './support-d-f.ts';
+import { factsOf, indicatorPath } from './support.ts';
 
 export const level1NonStandard: Rule = {
   code: 'level1-non-standard',
@@ -11,7 +11,7 @@ export const level1NonStandard: Rule = {
   basis: '财预〔2020〕10号、财预〔2021〕101号：一级指标为产出、成本、效益、满意度指标',
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const f of factsOf(ctx.evaluation).indicators) {
+    for (const f of factsOf(ctx.evaluation)) {
       const level1 = f.level1;
       if (level1 === null || level1.standard !== 'non-standard') continue;
       const written = compactText(level1.raw);

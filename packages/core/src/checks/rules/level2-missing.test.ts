@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
 import { level2Missing as rule } from './level2-missing.ts';
+import { CLEAN, type Edit, edited, found, rowAt } from './testkit.ts';
 
-function run(edit: (j: EvaluationInput) => void) {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, getProfile('national-2020')!, [], { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
-const row = (j: EvaluationInput, k: number) => j.indicators![k]!;
+const run = (edit: Edit) => found(rule, edited(CLEAN, edit));
 
 describe('level2-missing', () => {
   it('finds nothing on the clean fixture', () => {
@@ -24,8 +11,8 @@ describe('level2-missing', () => {
 
   it('warns on each blank 二级, naming the 一级', () => {
     const found = run((j) => {
-      row(j, 1).level2 = null;
-      row(j, 5).level2 = ' \n';
+      rowAt(j, 1).level2 = null;
+      rowAt(j, 5).level2 = ' \n';
     });
     expect(found.map((f) => [f.path, f.severity])).toEqual([
       ['indicators[1].level2', 'warning'],
@@ -50,7 +37,7 @@ describe('level2-missing', () => {
   it('does not count a non-standard 二级 as blank', () => {
     expect(
       run((j) => {
-        row(j, 4).level2 = '公共安全目标';
+        rowAt(j, 4).level2 = '公共安全目标';
       }),
     ).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /** D: an indicator without its 二级 label. */
 import type { RawFinding, Rule } from '../types.ts';
-import { factsOf, indicatorPath } from './support-d-f.ts';
+import { factsOf, indicatorPath } from './support.ts';
 
 export const level2Missing: Rule = {
   code: 'level2-missing',
@@ -9,7 +9,7 @@ export const level2Missing: Rule = {
   title: '二级指标未填写',
   basis: '绩效指标按一级、二级、三级指标填报（财预〔2020〕10号附件绩效自评表）',
   run(ctx) {
-    const facts = factsOf(ctx.evaluation).indicators;
+    const facts = factsOf(ctx.evaluation);
     const blank = facts.filter((f) => f.level2 === null);
     if (blank.length === 0) return [];
     // A layout without a 二级 column (Chongqing's department form) leaves every row blank.

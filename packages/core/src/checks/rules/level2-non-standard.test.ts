@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
 import { level2NonStandard as rule } from './level2-non-standard.ts';
+import { CLEAN, type Edit, edited, found, rowAt } from './testkit.ts';
 
-function run(edit: (j: EvaluationInput) => void) {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, getProfile('national-2020')!, [], { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
-const row = (j: EvaluationInput, k: number) => j.indicators![k]!;
+const run = (edit: Edit) => found(rule, edited(CLEAN, edit));
 
 describe('level2-non-standard', () => {
   it('finds nothing on the clean fixture', () => {
@@ -24,7 +11,7 @@ describe('level2-non-standard', () => {
 
   it('flags 公共安全目标 and lists the standard 二级 of its 一级', () => {
     const found = run((j) => {
-      row(j, 4).level2 = '公共安全目标';
+      rowAt(j, 4).level2 = '公共安全目标';
     });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'warning', path: 'indicators[4].level2' });
@@ -35,7 +22,7 @@ describe('level2-non-standard', () => {
 
   it('says so when the 二级 cell holds a 一级 name', () => {
     const found = run((j) => {
-      row(j, 0).level2 = '产出指标';
+      rowAt(j, 0).level2 = '产出指标';
     });
     expect(found[0]!.message).toContain('二级指标栏填写的是一级指标名称“产出指标”');
     expect(found[0]!.message).toContain('数量指标、质量指标、时效指标、成本指标');
@@ -43,8 +30,8 @@ describe('level2-non-standard', () => {
 
   it('gives the general list when the 一级 is unknown too', () => {
     const found = run((j) => {
-      row(j, 0).level1 = '保障目标';
-      row(j, 0).level2 = '安全目标';
+      rowAt(j, 0).level1 = '保障目标';
+      rowAt(j, 0).level2 = '安全目标';
     });
     expect(found[0]!.message).toContain('请改用标准二级指标名称');
   });
@@ -59,7 +46,7 @@ describe('level2-non-standard', () => {
   ])('accepts the synonym or spelling %j', (label) => {
     expect(
       run((j) => {
-        row(j, 6).level2 = label;
+        rowAt(j, 6).level2 = label;
       }),
     ).toEqual([]);
   });
@@ -67,8 +54,8 @@ describe('level2-non-standard', () => {
   it('leaves a blank 二级 to level2-missing', () => {
     expect(
       run((j) => {
-        row(j, 0).level2 = '  ';
-        row(j, 1).level2 = null;
+        rowAt(j, 0).level2 = '  ';
+        rowAt(j, 1).level2 = null;
       }),
     ).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /** D: a 二级 label that is not one of the standard names or their accepted spellings (公共安全目标). */
 import { childrenOf, classifyLevel1, compactText } from '../../taxonomy/classify.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { factsOf, indicatorPath } from './support-d-f.ts';
+import { factsOf, indicatorPath } from './support.ts';
 
 export const level2NonStandard: Rule = {
   code: 'level2-non-standard',
@@ -11,7 +11,7 @@ export const level2NonStandard: Rule = {
   basis: '财预〔2020〕10号、财预〔2021〕101号规定的标准二级指标（省级模板的同义写法视为规范）',
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const f of factsOf(ctx.evaluation).indicators) {
+    for (const f of factsOf(ctx.evaluation)) {
       const level2 = f.level2;
       if (level2 === null || level2.standard !== 'non-standard') continue;
       const written = compactText(level2.raw);

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
 import { level2WrongParent as rule } from './level2-wrong-parent.ts';
+import { CLEAN, type Edit, edited, found, rowAt } from './testkit.ts';
 
-function run(edit: (j: EvaluationInput) => void) {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, getProfile('national-2020')!, [], { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
-const row = (j: EvaluationInput, k: number) => j.indicators![k]!;
+const run = (edit: Edit) => found(rule, edited(CLEAN, edit));
 
 describe('level2-wrong-parent', () => {
   it('finds nothing on the clean fixture', () => {
@@ -24,7 +11,7 @@ describe('level2-wrong-parent', () => {
 
   it('flags 质量指标 under 效益指标 and says where it belongs', () => {
     const found = run((j) => {
-      row(j, 4).level2 = '质量指标';
+      rowAt(j, 4).level2 = '质量指标';
     });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
@@ -41,7 +28,7 @@ describe('level2-wrong-parent', () => {
 
   it('points a money figure under 效益指标 to 经济效益指标', () => {
     const found = run((j) => {
-      Object.assign(row(j, 5), {
+      Object.assign(rowAt(j, 5), {
         name: '园区企业营收',
         level2: '数量指标',
         target: { raw: '160亿' },
@@ -53,8 +40,8 @@ describe('level2-wrong-parent', () => {
 
   it('flags a satisfaction 二级 under 效益指标 and a 效益 二级 under 产出指标', () => {
     const found = run((j) => {
-      row(j, 5).level2 = '服务对象满意度指标';
-      row(j, 0).level2 = '社会效益指标';
+      rowAt(j, 5).level2 = '服务对象满意度指标';
+      rowAt(j, 0).level2 = '社会效益指标';
     });
     expect(found.map((f) => f.path).sort()).toEqual(['indicators[0].level2', 'indicators[5].level2']);
   });
@@ -62,13 +49,13 @@ describe('level2-wrong-parent', () => {
   it('accepts synonyms, spaced labels and 成本指标 as a 二级 of 产出指标 (before 2021)', () => {
     expect(
       run((j) => {
-        row(j, 2).level2 = '进度指标';
-        row(j, 3).level1 = '产出指标';
-        row(j, 3).level2 = '成本指标';
-        row(j, 4).level1 = '效 益 指 标 (30分)';
-        row(j, 4).level2 = '社会效益\n指标';
-        row(j, 5).level2 = '环境效益指标';
-        row(j, 6).level2 = '社会公众或服务对象满意度指标';
+        rowAt(j, 2).level2 = '进度指标';
+        rowAt(j, 3).level1 = '产出指标';
+        rowAt(j, 3).level2 = '成本指标';
+        rowAt(j, 4).level1 = '效 益 指 标 (30分)';
+        rowAt(j, 4).level2 = '社会效益\n指标';
+        rowAt(j, 5).level2 = '环境效益指标';
+        rowAt(j, 6).level2 = '社会公众或服务对象满意度指标';
       }),
     ).toEqual([]);
   });
@@ -76,10 +63,10 @@ describe('level2-wrong-parent', () => {
   it('leaves blank and non-standard labels to their own rules', () => {
     expect(
       run((j) => {
-        row(j, 0).level2 = '公共安全目标';
-        row(j, 1).level1 = null;
-        row(j, 2).level1 = '保障目标';
-        row(j, 4).level2 = '';
+        rowAt(j, 0).level2 = '公共安全目标';
+        rowAt(j, 1).level1 = null;
+        rowAt(j, 2).level1 = '保障目标';
+        rowAt(j, 4).level2 = '';
       }),
     ).toEqual([]);
   });

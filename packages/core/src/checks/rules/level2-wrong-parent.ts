@@ -1,7 +1,7 @@
 /** D: a standard 二级 filed under a 一级 it does not belong to (质量指标 under 效益指标). */
-import { belongsTo, childrenOf, parentOf } from '../../taxonomy/classify.ts';
+import { childrenOf, parentOf } from '../../taxonomy/classify.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { factsOf, indicatorPath } from './support-d-f.ts';
+import { factsOf, indicatorPath } from './support.ts';
 
 export const level2WrongParent: Rule = {
   code: 'level2-wrong-parent',
@@ -12,12 +12,11 @@ export const level2WrongParent: Rule = {
     '指标体系中每个二级指标只属于一个一级指标（财预〔2020〕10号；成本指标自财预〔2021〕101号起另设为一级指标）',
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const f of factsOf(ctx.evaluation).indicators) {
+    for (const f of factsOf(ctx.evaluation)) {
       const { level1, level2 } = f;
       // Non-standard or blank labels have their own rules; only two standard labels can disagree.
       if (level1 === null || level2 === null || level1.standard === 'non-standard') continue;
-      if (level2.standard === 'non-standard') continue;
-      if (belongsTo(level2.raw, level1.raw)) continue;
+      if (level2.standard === 'non-standard' || f.labelsAgree) continue;
       const l1 = level1.standard;
       const l2 = level2.standard;
       const owners = parentOf(l2).join('或');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lowExecutionUnexplained } from './low-execution-unexplained.ts';
-import { form, run } from './testkit-a-c.ts';
+import { form, run } from './testkit.ts';
 
 const low = { planned: 43.2, executed: 37.24, rate: 0.86, score: 8.62 };
 

@@ -3,8 +3,9 @@
  * reason belongs in the form's analysis; an analysis that never speaks of the money (执行, 资金,
  * 结余 …) does not give it, but a reviewer judges that case (info).
  */
+import { plain } from '../../decimal/decimal.ts';
 import type { Rule } from '../types.ts';
-import { analysisText, executionRate, num, percent } from './support-a-c.ts';
+import { analysisText, executionRate, percent } from './support.ts';
 
 // Words an explanation of unspent money uses.
 const MONEY_WORDS = [
@@ -40,7 +41,7 @@ export const lowExecutionUnexplained: Rule = {
     const b = ctx.score.budget;
     const how =
       b.rate.computed !== null && b.planned !== null && b.executed !== null
-        ? `（执行数 ${num(b.executed)} ÷ 预算数 ${num(b.planned)}）`
+        ? `（执行数 ${plain(b.executed)} ÷ 预算数 ${plain(b.planned)}）`
         : '（按填报的执行率）';
     return [
       {

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
 import { moneyInWrongLevel1 as rule } from './money-in-wrong-level1.ts';
+import { CLEAN, type Edit, edited, found, rowAt } from './testkit.ts';
 
-function run(edit: (j: EvaluationInput) => void) {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, getProfile('national-2020')!, [], { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
-const row = (j: EvaluationInput, k: number) => j.indicators![k]!;
+const run = (edit: Edit) => found(rule, edited(CLEAN, edit));
 /** Row 6 of the clean fixture sits under 满意度指标, row 0 under 产出指标/数量指标. */
 function put(j: EvaluationInput, k: number, name: string, target: string, actual: string) {
-  Object.assign(row(j, k), { name, target: { raw: target }, actual: { raw: actual } });
+  Object.assign(rowAt(j, k), { name, target: { raw: target }, actual: { raw: actual } });
 }
 
 describe('money-in-wrong-level1', () => {
@@ -62,7 +50,7 @@ describe('money-in-wrong-level1', () => {
     expect(
       run((j) => {
         put(j, 3, '项目总投资', '≤500万元', '480万元');
-        Object.assign(row(j, 0), { level2: '成本指标' });
+        Object.assign(rowAt(j, 0), { level2: '成本指标' });
         put(j, 0, '运行维护投资', '150万', '150万');
       }),
     ).toEqual([]);

@@ -3,7 +3,7 @@
  * 产出指标 outside its 成本指标. Such figures are effects on the economy the unit serves.
  */
 import type { RawFinding, Rule } from '../types.ts';
-import { factsOf, indicatorPath, labelsText } from './support-d-f.ts';
+import { factsOf, indicatorPath, labelsText } from './support.ts';
 
 /**
  * Investment words name the unit's own output on some forms (a construction project's 完成投资,
@@ -27,7 +27,7 @@ export const moneyInWrongLevel1: Rule = {
     '产出指标反映提供的公共产品和服务，经济效益指标反映产出对经济发展的影响，满意度指标反映服务对象的认可程度（财预〔2015〕88号、财预〔2020〕10号）',
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const f of factsOf(ctx.evaluation).indicators) {
+    for (const f of factsOf(ctx.evaluation)) {
       const word = f.moneyWord;
       if (word === null) continue;
       const ind = f.indicator;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { narrativeBoilerplate } from './narrative-boilerplate.ts';
-import { form, profile, row, run, tuned } from './testkit-a-c.ts';
+import { form, profile, row, run, tuned } from './testkit.ts';
 
 describe('narrative-boilerplate', () => {
   it('warns when the analysis is a stock phrase although targets were far exceeded (the seed)', () => {

@@ -3,10 +3,9 @@
  * a warning when the form has something to explain: targets far exceeded or missed, or money
  * left unspent.
  */
+import { NARRATIVE_FIELDS } from '../../profiles/schema.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { gapsOf, gapsText, isBoilerplate, NARRATIVE_NAMES, type NarrativeField } from './support-a-c.ts';
-
-const FIELDS: readonly NarrativeField[] = ['deviationAnalysis', 'improvementPlan'];
+import { gapsOf, gapsText, isBoilerplate, NARRATIVE_NAMES } from './support.ts';
 
 export const narrativeBoilerplate: Rule = {
   code: 'narrative-boilerplate',
@@ -18,7 +17,7 @@ export const narrativeBoilerplate: Rule = {
   run(ctx) {
     const out: RawFinding[] = [];
     let toExplain: string | null = null;
-    for (const field of FIELDS) {
+    for (const field of NARRATIVE_FIELDS) {
       const text = ctx.evaluation[field];
       if (!isBoilerplate(text, ctx.boilerplate)) continue;
       toExplain ??= gapsText(ctx, gapsOf(ctx));

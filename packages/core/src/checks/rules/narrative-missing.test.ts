@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { narrativeMissing } from './narrative-missing.ts';
-import { form, places, profile, row, run } from './testkit-a-c.ts';
+import { form, places, profile, row, run } from './testkit.ts';
 
 const hubei = profile('hubei-2020');
 const hubeiBudget = { weight: 20, score: 20 };

@@ -3,6 +3,7 @@
  * analysis on a form where nothing deviated is info; 改进措施及结果应用方案 is always required
  * where the layout prints it.
  */
+import { NARRATIVE_FIELDS } from '../../profiles/schema.ts';
 import type { RawFinding, Rule } from '../types.ts';
 import {
   excerpt,
@@ -12,10 +13,7 @@ import {
   isBlank,
   isTemplateText,
   NARRATIVE_NAMES,
-  type NarrativeField,
-} from './support-a-c.ts';
-
-const FIELDS: readonly NarrativeField[] = ['deviationAnalysis', 'improvementPlan'];
+} from './support.ts';
 
 export const narrativeMissing: Rule = {
   code: 'narrative-missing',
@@ -26,7 +24,7 @@ export const narrativeMissing: Rule = {
     '自评须分析偏差原因、提出改进措施并说明结果应用（财预〔2020〕10号；湖北自评表“偏差大或目标未完成原因分析”“改进措施及结果应用方案”栏）',
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const field of FIELDS) {
+    for (const field of NARRATIVE_FIELDS) {
       const text = ctx.evaluation[field];
       const template = isTemplateText(text);
       if (!isBlank(text) && !template) continue;

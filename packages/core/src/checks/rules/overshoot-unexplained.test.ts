@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overshootUnexplained } from './overshoot-unexplained.ts';
-import { form, profile, row, run, tuned } from './testkit-a-c.ts';
+import { form, profile, row, run, tuned } from './testkit.ts';
 
 const training = (extra = {}) => row('安全生产培训次数', '≥2次', '8次', null, 3, extra);
 

@@ -4,7 +4,7 @@
  * phrases do not count: "基本完成年度预算绩效目标" does not explain a 400% result.
  */
 import type { Rule } from '../types.ts';
-import { explanationOf, indicatorPath, percent, shown } from './support-a-c.ts';
+import { explanationOf, indicatorPath, percent, shown } from './support.ts';
 
 export const overshootUnexplained: Rule = {
   code: 'overshoot-unexplained',

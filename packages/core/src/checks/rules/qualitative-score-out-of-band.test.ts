@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { qualitativeScoreOutOfBand } from './qualitative-score-out-of-band.ts';
-import { form, profile, row, run } from './testkit-a-c.ts';
+import { form, profile, row, run } from './testkit.ts';
 
 const qual = (score: number, grade: '达成' | '部分达成' | '未达成') =>
   row('群众反映问题处理情况', '及时妥善处理', '基本及时处理', 10, score, { grade });

@@ -1,8 +1,8 @@
 /** A: a qualitative indicator's score lies outside the band of the grade the unit picked. */
-import { dec } from '../../decimal/decimal.ts';
+import { dec, plain } from '../../decimal/decimal.ts';
 import { withinBand } from '../../scoring/indicator.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { indicatorPath, num } from './support-a-c.ts';
+import { indicatorPath } from './support.ts';
 
 export const qualitativeScoreOutOfBand: Rule = {
   code: 'qualitative-score-out-of-band',
@@ -23,7 +23,7 @@ export const qualitativeScoreOutOfBand: Rule = {
       if (withinBand(ind.score, s.band)) continue;
       out.push({
         path: indicatorPath(s.index, 'score'),
-        message: `“${ind.name}”自评等级为“${s.band.grade}”，按分档规则得分应在 ${num(s.band.min)}～${num(s.band.max)} 分${s.band.maxInclusive ? '' : '（不含上限）'}，填报 ${num(ind.score)} 分。`,
+        message: `“${ind.name}”自评等级为“${s.band.grade}”，按分档规则得分应在 ${plain(s.band.min)}～${plain(s.band.max)} 分${s.band.maxInclusive ? '' : '（不含上限）'}，填报 ${plain(ind.score)} 分。`,
       });
     }
     return out;

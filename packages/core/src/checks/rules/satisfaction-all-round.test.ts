@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
 import type { Profile } from '../../profiles/schema.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
 import { satisfactionAllRound as rule } from './satisfaction-all-round.ts';
+import { CLEAN, edited, found, profile, rowAt, tuned } from './testkit.ts';
 
-const national = getProfile('national-2020')!;
+const national = profile();
 
 /** The clean fixture with satisfaction rows whose actuals are `actuals`. */
-function run(actuals: string[], profile: Profile = national, unit: (a: string) => string = (a) => a) {
-  const json = structuredClone(clean) as EvaluationInput;
-  const base = json.indicators![6]!;
-  json.indicators = [
-    ...json.indicators!.slice(0, 6),
-    ...actuals.map((a, k) => ({ ...base, name: `满意度${k + 1}`, actual: { raw: unit(a) } })),
-  ];
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, profile, [], { rules: [rule] }).filter((f) => f.code === rule.code);
+function run(actuals: string[], p: Profile = national, unit: (a: string) => string = (a) => a) {
+  const ev = edited(CLEAN, (j) => {
+    const base = rowAt(j, 6);
+    j.indicators = [
+      ...(j.indicators ?? []).slice(0, 6),
+      ...actuals.map((a, k) => ({ ...base, name: `满意度${k + 1}`, actual: { raw: unit(a) } })),
+    ];
+  });
+  return found(rule, ev, p);
 }
 
 describe('satisfaction-all-round', () => {
@@ -54,26 +49,27 @@ describe('satisfaction-all-round', () => {
   });
 
   it('follows the profile’s thresholds', () => {
-    const strict: Profile = {
-      ...national,
-      checks: { ...national.checks, thresholds: { satisfactionRoundMin: 2, satisfactionRoundStep: 10 } },
-    };
+    const strict = tuned(national, { thresholds: { satisfactionRoundMin: 2, satisfactionRoundStep: 10 } });
     expect(run(['90%', '100%'], strict)).toHaveLength(1);
     expect(run(['90%', '95%', '100%'], strict)).toEqual([]);
   });
 
+  it('counts a rate with decimals as round only when it is a multiple of the step', () => {
+    expect(run(['92.5%', '95%', '90%'])).toEqual([]);
+    const halves = tuned(national, { thresholds: { satisfactionRoundStep: 2.5 } });
+    expect(run(['92.5%', '95%', '90%'], halves)[0]?.message).toContain('均为2.5的整数倍（90%、92.5%、95%）');
+    expect(run(['92.6%', '95%', '90%'], halves)).toEqual([]);
+  });
+
   it('ignores money figures misfiled under 满意度指标', () => {
-    const json = structuredClone(clean) as EvaluationInput;
-    const base = json.indicators![6]!;
-    json.indicators = [
-      { ...base, name: '园区职工满意度', actual: { raw: '95%' } },
-      { ...base, name: '园区企业满意度', actual: { raw: '90%' } },
-      { ...base, name: '纳税百万以上企业合计纳税', target: { raw: '15亿元' }, actual: { raw: '20亿元' } },
-    ];
-    const v = validate(json);
-    if (!v.ok) throw new Error('invalid');
-    expect(check(v.evaluation, national, [], { rules: [rule] }).filter((f) => f.code === rule.code)).toEqual(
-      [],
-    );
+    const ev = edited(CLEAN, (j) => {
+      const base = rowAt(j, 6);
+      j.indicators = [
+        { ...base, name: '园区职工满意度', actual: { raw: '95%' } },
+        { ...base, name: '园区企业满意度', actual: { raw: '90%' } },
+        { ...base, name: '纳税百万以上企业合计纳税', target: { raw: '15亿元' }, actual: { raw: '20亿元' } },
+      ];
+    });
+    expect(found(rule, ev, national)).toEqual([]);
   });
 });

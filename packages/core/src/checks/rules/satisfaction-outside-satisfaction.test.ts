@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
 import { satisfactionOutsideSatisfaction as rule } from './satisfaction-outside-satisfaction.ts';
+import { CLEAN, type Edit, edited, found, rowAt } from './testkit.ts';
 
-function run(edit: (j: EvaluationInput) => void) {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, getProfile('national-2020')!, [], { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
-const row = (j: EvaluationInput, k: number) => j.indicators![k]!;
+const run = (edit: Edit) => found(rule, edited(CLEAN, edit));
 function put(j: EvaluationInput, k: number, name: string, target: string, actual = '95%') {
-  Object.assign(row(j, k), { name, target: { raw: target }, actual: { raw: actual } });
+  Object.assign(rowAt(j, k), { name, target: { raw: target }, actual: { raw: actual } });
 }
 
 describe('satisfaction-outside-satisfaction', () => {
@@ -63,7 +51,7 @@ describe('satisfaction-outside-satisfaction', () => {
   it('leaves a satisfaction 二级 filed under another 一级 to level2-wrong-parent', () => {
     expect(
       run((j) => {
-        row(j, 6).level1 = '效益指标';
+        rowAt(j, 6).level1 = '效益指标';
       }),
     ).toEqual([]);
   });
@@ -71,9 +59,9 @@ describe('satisfaction-outside-satisfaction', () => {
   it('uses the 一级 the 二级 implies when the 一级 is blank', () => {
     expect(
       run((j) => {
-        row(j, 6).level1 = null;
+        rowAt(j, 6).level1 = null;
         put(j, 0, '群众满意度', '≥90%');
-        row(j, 0).level1 = null;
+        rowAt(j, 0).level1 = null;
       }).map((f) => f.path),
     ).toEqual(['indicators[0].level1']);
   });

@@ -1,6 +1,6 @@
 /** D: a satisfaction or recognition rate filed outside 满意度指标 (部门职工认可度≥90% under 产出指标). */
 import type { RawFinding, Rule } from '../types.ts';
-import { factsOf, indicatorPath, labelsText } from './support-d-f.ts';
+import { factsOf, indicatorPath, labelsText } from './support.ts';
 
 export const satisfactionOutsideSatisfaction: Rule = {
   code: 'satisfaction-outside-satisfaction',
@@ -11,7 +11,7 @@ export const satisfactionOutsideSatisfaction: Rule = {
     '满意度指标反映服务对象或受益人对产出及其影响的认可程度（财预〔2015〕88号、财预〔2020〕10号），满意度、认可度归入此类',
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const f of factsOf(ctx.evaluation).indicators) {
+    for (const f of factsOf(ctx.evaluation)) {
       if (f.satisfactionWord === null || f.moneyWord !== null) continue;
       // Unknown 一级: nothing to compare. A satisfaction 二级 under another 一级 is level2-wrong-parent's.
       if (f.parent === null || f.parent === '满意度指标') continue;

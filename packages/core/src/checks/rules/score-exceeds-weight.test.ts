@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreExceedsWeight } from './score-exceeds-weight.ts';
-import { form, places, row, run } from './testkit-a-c.ts';
+import { form, places, row, run } from './testkit.ts';
 
 describe('score-exceeds-weight', () => {
   it('reports a score above its weight (Yunnan back-computed: 31.9 on a 20-point row)', () => {

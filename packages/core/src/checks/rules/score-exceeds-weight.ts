@@ -1,7 +1,7 @@
 /** A: an indicator scored more than its weight. */
-import { dec } from '../../decimal/decimal.ts';
+import { dec, plain } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { indicatorPath, num } from './support-a-c.ts';
+import { indicatorPath } from './support.ts';
 
 export const scoreExceedsWeight: Rule = {
   code: 'score-exceeds-weight',
@@ -20,7 +20,7 @@ export const scoreExceedsWeight: Rule = {
       const scaled = ind.weight !== null && s.effectiveWeight !== ind.weight;
       out.push({
         path: indicatorPath(s.index, 'score'),
-        message: `“${ind.name}”得分 ${num(ind.score)} 分，超过其分值 ${num(s.effectiveWeight)} 分${scaled ? `（原分值 ${num(ind.weight ?? 0)} 分，因有指标不适用按比例调整）` : ''}；指标得分不得超过分值。`,
+        message: `“${ind.name}”得分 ${plain(ind.score)} 分，超过其分值 ${plain(s.effectiveWeight)} 分${scaled ? `（原分值 ${plain(ind.weight ?? 0)} 分，因有指标不适用按比例调整）` : ''}；指标得分不得超过分值。`,
       });
     }
     return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreFormulaMismatch } from './score-formula-mismatch.ts';
-import { form, places, row, run } from './testkit-a-c.ts';
+import { form, places, row, run } from './testkit.ts';
 
 describe('score-formula-mismatch', () => {
   it('reports a quantitative score that departs from the formula, and shows the formula', () => {

@@ -1,7 +1,6 @@
 /** A: a quantitative indicator's score departs from the profile's formula. */
-import { dec } from '../../decimal/decimal.ts';
+import { dec, plain } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { num } from './support-a-c.ts';
 
 // The engine's explanation ends with what the form reported; the message says that already.
 const REPORTED_TAIL = /；(?:填报得分|未填得分)[^；]*$/;
@@ -25,7 +24,7 @@ export const scoreFormulaMismatch: Rule = {
       const how = s.explanation.replace(REPORTED_TAIL, '').replace(/。$/, '');
       out.push({
         path: `${s.path}.score`,
-        message: `“${ind.name}”填报得分 ${num(ind.score)} 分，按计分公式应为 ${num(s.computed)} 分，相差 ${num(dec(s.difference).abs())} 分（${how}）。`,
+        message: `“${ind.name}”填报得分 ${plain(ind.score)} 分，按计分公式应为 ${plain(s.computed)} 分，相差 ${plain(dec(s.difference).abs())} 分（${how}）。`,
       });
     }
     return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreMissing } from './score-missing.ts';
-import { form, places, row, run } from './testkit-a-c.ts';
+import { form, places, row, run } from './testkit.ts';
 
 describe('score-missing', () => {
   it('reports each blank row score, the budget score with what it should be, and the total', () => {

@@ -1,6 +1,7 @@
 /** B: a score the form must give is blank: an indicator's, the budget block's, or the total. */
+import { plain } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { indicatorPath, num, percent } from './support-a-c.ts';
+import { indicatorPath, percent } from './support.ts';
 
 export const scoreMissing: Rule = {
   code: 'score-missing',
@@ -15,7 +16,7 @@ export const scoreMissing: Rule = {
     if (ev.budget.score === null) {
       const hint =
         b.score.computed !== null && b.rate.computed !== null
-          ? `（按执行率 ${percent(b.rate.computed, ctx.profile.rounding.percent)} 计算应为 ${num(b.score.computed)} 分）`
+          ? `（按执行率 ${percent(b.rate.computed, ctx.profile.rounding.percent)} 计算应为 ${plain(b.score.computed)} 分）`
           : '';
       out.push({ path: 'budget.score', message: `预算执行情况未填得分${hint}。` });
     }
@@ -37,7 +38,7 @@ export const scoreMissing: Rule = {
       const full = ctx.profile.budgetWeight + ctx.profile.indicatorTotal;
       const hint =
         sum !== null && sum <= full && missing.length === 0 && ev.budget.score !== null
-          ? `（各项得分合计为 ${num(sum)} 分）`
+          ? `（各项得分合计为 ${plain(sum)} 分）`
           : '';
       out.push({ path: 'totalReported', message: `未填总分${hint}。` });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreNegative } from './score-negative.ts';
-import { form, places, row, run } from './testkit-a-c.ts';
+import { form, places, row, run } from './testkit.ts';
 
 describe('score-negative', () => {
   it('reports negative scores on rows, the budget block and the total', () => {

@@ -1,6 +1,7 @@
 /** A: a score below zero, on a row, the budget block or the total. */
+import { plain } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { indicatorPath, num } from './support-a-c.ts';
+import { indicatorPath } from './support.ts';
 
 export const scoreNegative: Rule = {
   code: 'score-negative',
@@ -14,19 +15,19 @@ export const scoreNegative: Rule = {
     if (ev.budget.score !== null && ev.budget.score < 0) {
       out.push({
         path: 'budget.score',
-        message: `预算执行得分为 ${num(ev.budget.score)} 分，得分不能为负数。`,
+        message: `预算执行得分为 ${plain(ev.budget.score)} 分，得分不能为负数。`,
       });
     }
     ev.indicators.forEach((ind, i) => {
       if (ind.score !== null && ind.score < 0) {
         out.push({
           path: indicatorPath(i, 'score'),
-          message: `“${ind.name}”得分为 ${num(ind.score)} 分，得分不能为负数，最低为0分。`,
+          message: `“${ind.name}”得分为 ${plain(ind.score)} 分，得分不能为负数，最低为0分。`,
         });
       }
     });
     if (ev.totalReported !== null && ev.totalReported < 0) {
-      out.push({ path: 'totalReported', message: `总分为 ${num(ev.totalReported)} 分，总分不能为负数。` });
+      out.push({ path: 'totalReported', message: `总分为 ${plain(ev.totalReported)} 分，总分不能为负数。` });
     }
     return out;
   },

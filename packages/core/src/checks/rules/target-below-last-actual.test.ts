@@ -1,46 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Evaluation, EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
+import type { Evaluation } from '../../model/evaluation.ts';
 import { targetBelowLastActual as rule } from './target-below-last-actual.ts';
+import { CLEAN, clean2022, type Edit, edited, found, profile, rowAt, run as runRule } from './testkit.ts';
 
-function form(edit: (j: EvaluationInput) => void = () => {}): Evaluation {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return v.evaluation;
-}
-/** 2022: every actual below this year's target, except where `edit` says otherwise. */
-function lastYear(edit: (j: EvaluationInput) => void = () => {}): Evaluation {
-  return form((j) => {
-    j.year = 2022;
-    const actuals = ['10处', '100%', '93%', '43.5万元', '1.05万人', '94%', '92.1%'];
-    j.indicators!.forEach((row, k) => {
-      row.actual = { raw: actuals[k]! };
-    });
-    edit(j);
-  });
-}
-function run(now: Evaluation, history: Evaluation[]) {
-  return check(now, getProfile('national-2020')!, history, { rules: [rule] }).filter(
-    (f) => f.code === rule.code,
-  );
-}
-const row = (j: EvaluationInput, k: number) => j.indicators![k]!;
+const form = (edit?: Edit) => edited(CLEAN, edit);
+const run = (now: Evaluation, history: Evaluation[]) => found(rule, now, profile(), history);
 
 describe('target-below-last-actual', () => {
   it('is silent when every target rises above last year’s actual', () => {
-    expect(run(form(), [lastYear()])).toEqual([]);
+    expect(run(form(), [clean2022()])).toEqual([]);
   });
 
   it('warns on a target below last year’s actual, comparing magnitudes', () => {
     const found = run(form(), [
-      lastYear((j) => {
-        row(j, 0).actual = { raw: '15处' };
-        row(j, 4).actual = { raw: '13000人' };
+      clean2022((j) => {
+        rowAt(j, 0).actual = { raw: '15处' };
+        rowAt(j, 4).actual = { raw: '13000人' };
       }),
     ]);
     expect(found.map((f) => [f.path, f.severity])).toEqual([
@@ -53,24 +28,24 @@ describe('target-below-last-actual', () => {
   });
 
   it('only notes a target equal to last year’s actual, and accepts “>” that value', () => {
-    expect(run(form(), [lastYear((j) => (row(j, 0).actual = { raw: '12处' }))])).toEqual([
+    expect(run(form(), [clean2022((j) => (rowAt(j, 0).actual = { raw: '12处' }))])).toEqual([
       expect.objectContaining({ path: 'indicators[0].target', severity: 'info' }),
     ]);
     expect(
       run(
-        form((j) => (row(j, 0).target = { raw: '>12处' })),
-        [lastYear((j) => (row(j, 0).actual = { raw: '12处' }))],
+        form((j) => (rowAt(j, 0).target = { raw: '>12处' })),
+        [clean2022((j) => (rowAt(j, 0).actual = { raw: '12处' }))],
       ),
     ).toEqual([]);
   });
 
   it('skips ceilings, rates already at 100%, satisfaction floors and incomparable units', () => {
     const found = run(form(), [
-      lastYear((j) => {
-        row(j, 3).actual = { raw: '38万元' }; // ≤45万元: a cost ceiling
-        row(j, 1).actual = { raw: '100%' }; // =100%
-        row(j, 6).actual = { raw: '96%' }; // 满意度 ≥90%
-        row(j, 0).actual = { raw: '15个' }; // 处 vs 个
+      clean2022((j) => {
+        rowAt(j, 3).actual = { raw: '38万元' }; // ≤45万元: a cost ceiling
+        rowAt(j, 1).actual = { raw: '100%' }; // =100%
+        rowAt(j, 6).actual = { raw: '96%' }; // 满意度 ≥90%
+        rowAt(j, 0).actual = { raw: '15个' }; // 处 vs 个
       }),
     ]);
     expect(found).toEqual([]);
@@ -78,11 +53,11 @@ describe('target-below-last-actual', () => {
 
   it('matches names across years despite ★, spaces and template prefixes', () => {
     const found = run(
-      form((j) => (row(j, 5).name = '★农村自来水普及率')),
+      form((j) => (rowAt(j, 5).name = '★农村自来水普及率')),
       [
-        lastYear((j) => {
-          row(j, 5).name = '指标1：农村自来水 普及率';
-          row(j, 5).actual = { raw: '97%' };
+        clean2022((j) => {
+          rowAt(j, 5).name = '指标1：农村自来水 普及率';
+          rowAt(j, 5).actual = { raw: '97%' };
         }),
       ],
     );
@@ -91,24 +66,24 @@ describe('target-below-last-actual', () => {
   });
 
   it('compares with the most recent earlier year and says which year that was', () => {
-    const y2021 = lastYear((j) => {
+    const y2021 = clean2022((j) => {
       j.year = 2021;
-      row(j, 0).actual = { raw: '20处' };
+      rowAt(j, 0).actual = { raw: '20处' };
     });
-    const y2020 = lastYear((j) => (j.year = 2020));
+    const y2020 = clean2022((j) => (j.year = 2020));
     expect(run(form(), [y2020, y2021])[0]!.message).toContain('低于2021年实际完成值“20处”');
   });
 
   it('ignores forms of the same or a later year passed as history', () => {
-    const same = lastYear((j) => {
+    const same = clean2022((j) => {
       j.year = 2023;
-      row(j, 0).actual = { raw: '20处' };
+      rowAt(j, 0).actual = { raw: '20处' };
     });
     expect(run(form(), [same])).toEqual([]);
   });
 
   it('is skipped without history', () => {
-    const all = check(form(), getProfile('national-2020')!, [], { rules: [rule] });
+    const all = runRule(rule, form());
     expect(all.map((f) => f.code)).toEqual(['history-unavailable']);
   });
 });

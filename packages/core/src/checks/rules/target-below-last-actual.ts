@@ -1,5 +1,4 @@
 /** F: this year's target at or below what the same indicator actually reached last year. */
-
 import type { RawFinding, Rule } from '../types.ts';
 import {
   compareAmounts,
@@ -7,8 +6,9 @@ import {
   indicatorPath,
   isSatisfactionRate,
   lastYearOf,
+  readsAsRate,
   shown,
-} from './support-d-f.ts';
+} from './support.ts';
 
 export const targetBelowLastActual: Rule = {
   code: 'target-below-last-actual',
@@ -22,7 +22,7 @@ export const targetBelowLastActual: Rule = {
     const ly = lastYearOf(ctx);
     if (ly === null) return [];
     const out: RawFinding[] = [];
-    const facts = factsOf(ctx.evaluation).indicators;
+    const facts = factsOf(ctx.evaluation);
     ctx.evaluation.indicators.forEach((ind, i) => {
       const m = ly.matches[i];
       const lastActual = m === null || m === undefined ? undefined : ly.last.indicators[m]?.actual;
@@ -35,8 +35,7 @@ export const targetBelowLastActual: Rule = {
       if (t.kind !== 'quantitative' || (t.op !== null && t.op !== '>=' && t.op !== '>')) return;
       if (t.upper !== undefined && t.upper !== null) return;
       // A rate already at 100% cannot be set higher (forms drop the % on unitless 率 columns).
-      const rate = t.unit === '%' || ((t.unit === null || t.unit === '') && /[率度]$/.test(f.key));
-      if (rate && t.value !== null && t.value >= 100) return;
+      if (readsAsRate(t, f.key) && t.value !== null && t.value >= 100) return;
       const cmp = compareAmounts(t, lastActual);
       if (cmp === null) return;
       if (cmp > 0 || (cmp === 0 && t.op === '>')) return;

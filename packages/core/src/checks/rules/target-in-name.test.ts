@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { targetInName } from './target-in-name.ts';
-import { form, places, row, run } from './testkit-a-c.ts';
+import { form, places, row, run } from './testkit.ts';
 
 describe('target-in-name', () => {
   it('reports a target that carries an indicator name (the seed)', () => {

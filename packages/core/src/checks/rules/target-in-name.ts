@@ -7,7 +7,7 @@ import { parseValue } from '../../values/parseValue.ts';
 import { foldText, isDigitAt, isHanAt, longestAt } from '../../values/text.ts';
 import { PREFIX_OP_INDEX } from '../../values/vocabulary.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { compact, indicatorPath, shown } from './support-a-c.ts';
+import { compact, indicatorPath, shown } from './support.ts';
 
 // Words that join a name to its value without being part of the name ("覆盖率达到100%").
 const JOINERS = ['控制在', '保持在', '达到', '实现', '保持', '完成', '为', '在', '达', '约'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { targetNoOperator } from './target-no-operator.ts';
-import { form, places, row, run } from './testkit-a-c.ts';
+import { form, places, row, run } from './testkit.ts';
 
 describe('target-no-operator', () => {
   it('notes each quantitative target without a direction, once per indicator', () => {

@@ -1,6 +1,6 @@
 /** C: a quantitative target without ≥, ≤ or =, so whether more is better has to be guessed. */
 import type { RawFinding, Rule } from '../types.ts';
-import { indicatorPath, shown } from './support-a-c.ts';
+import { indicatorPath, shown } from './support.ts';
 
 export const targetNoOperator: Rule = {
   code: 'target-no-operator',

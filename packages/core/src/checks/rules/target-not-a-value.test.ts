@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { targetNotAValue } from './target-not-a-value.ts';
-import { form, row, run } from './testkit-a-c.ts';
+import { form, row, run } from './testkit.ts';
 
 describe('target-not-a-value', () => {
   it('reports a sentence for a target when the actual is measured (the seed)', () => {

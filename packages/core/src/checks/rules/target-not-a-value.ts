@@ -4,7 +4,7 @@
  * legitimate and not flagged: only a number on the actual side shows what should have been the target.
  */
 import type { RawFinding, Rule } from '../types.ts';
-import { indicatorPath, shown } from './support-a-c.ts';
+import { indicatorPath, shown } from './support.ts';
 
 export const targetNotAValue: Rule = {
   code: 'target-not-a-value',

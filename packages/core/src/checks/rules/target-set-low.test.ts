@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { targetSetLow } from './target-set-low.ts';
-import { form, profile, row, run, tuned } from './testkit-a-c.ts';
+import { form, profile, row, run, tuned } from './testkit.ts';
 
 describe('target-set-low', () => {
   it('notes an actual at twice the target or more (the seed: 8 trainings against ≥2)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { form, profile, row, run } from './testkit-a-c.ts';
+import { form, profile, row, run } from './testkit.ts';
 import { totalMismatch } from './total-mismatch.ts';
 
 const hubei = profile('hubei-2020');

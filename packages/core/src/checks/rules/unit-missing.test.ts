@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { form, row, run } from './testkit-a-c.ts';
+import { form, row, run } from './testkit.ts';
 import { unitMissing } from './unit-missing.ts';
 
 describe('unit-missing', () => {

@@ -1,6 +1,6 @@
 /** C: a quantitative target with no unit anywhere on its row (target, actual or the name's brackets). */
 import type { RawFinding, Rule } from '../types.ts';
-import { indicatorPath, shown } from './support-a-c.ts';
+import { indicatorPath, shown } from './support.ts';
 
 // Some templates move the unit into the name: "带动贫困户(人)", "满意度(%)".
 const UNIT_IN_NAME = /[(（][^()（）]{1,4}[)）]\s*$/;

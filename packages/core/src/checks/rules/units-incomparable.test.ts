@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { form, row, run } from './testkit-a-c.ts';
+import { form, row, run } from './testkit.ts';
 import { unitsIncomparable } from './units-incomparable.ts';
 
 describe('units-incomparable', () => {

@@ -1,7 +1,6 @@
 /** C: target and actual are numbers in units that cannot be compared ("3次" against "3个", "%" against "万元"). */
-import { comparable } from '../../values/units.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { indicatorPath, shown } from './support-a-c.ts';
+import { indicatorPath, shown, unitsComparable } from './support.ts';
 
 export const unitsIncomparable: Rule = {
   code: 'units-incomparable',
@@ -18,7 +17,7 @@ export const unitsIncomparable: Rule = {
       if (target.value === null || actual.value === null) return;
       // The same unit, or none on one side, always compares; only differing units need the scale.
       if (!target.unit || !actual.unit || target.unit === actual.unit) return;
-      if (comparable(target, actual) !== null) return;
+      if (unitsComparable(target, actual)) return;
       out.push({
         path: indicatorPath(i, 'actual'),
         message: `“${ind.name}”的年度指标值“${shown(target)}”（单位“${target.unit ?? ''}”）与实际完成值“${shown(actual)}”（单位“${actual.unit ?? ''}”）计量单位不同，无法比较和计分。`,

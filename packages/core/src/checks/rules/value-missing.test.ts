@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { form, places, row, run } from './testkit-a-c.ts';
+import { form, places, row, run } from './testkit.ts';
 import { valueMissing } from './value-missing.ts';
 
 describe('value-missing', () => {

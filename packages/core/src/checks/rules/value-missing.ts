@@ -3,7 +3,7 @@
  * other rows have one, or the budget and execution amounts.
  */
 import type { RawFinding, Rule } from '../types.ts';
-import { indicatorPath, percent, shown } from './support-a-c.ts';
+import { indicatorPath, percent, shown } from './support.ts';
 
 export const valueMissing: Rule = {
   code: 'value-missing',

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationInput } from '../../model/evaluation.ts';
-import { validate } from '../../model/validate.ts';
-import { getProfile } from '../../profiles/registry.ts';
-import { check } from '../check.ts';
-import clean from '../fixtures/clean-project-2023.json' with { type: 'json' };
+import type { Finding } from '../types.ts';
+import { CLEAN, type Edit, edited, profile, rowAt, run as runRule } from './testkit.ts';
 import { weightImplausible as rule } from './weight-implausible.ts';
 
-function run(edit: (j: EvaluationInput) => void, profile = 'national-2020') {
-  const json = structuredClone(clean) as EvaluationInput;
-  edit(json);
-  const v = validate(json);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return check(v.evaluation, getProfile(profile)!, [], { rules: [rule] });
-}
-const row = (j: EvaluationInput, k: number) => j.indicators![k]!;
-const mine = (fs: ReturnType<typeof run>) => fs.filter((f) => f.code === rule.code);
+const run = (edit: Edit, profileId = 'national-2020') =>
+  runRule(rule, edited(CLEAN, edit), profile(profileId));
+const mine = (fs: Finding[]) => fs.filter((f) => f.code === rule.code);
 
 describe('weight-implausible', () => {
   it('finds nothing on the clean fixture', () => {
@@ -24,7 +15,7 @@ describe('weight-implausible', () => {
   it('flags a weight above the profile’s indicator total', () => {
     const found = mine(
       run((j) => {
-        row(j, 0).weight = 100;
+        rowAt(j, 0).weight = 100;
       }, 'hubei-2020'),
     );
     expect(found).toEqual([
@@ -39,8 +30,8 @@ describe('weight-implausible', () => {
   it('flags a weight of 0 that scored, and a negative weight', () => {
     const found = mine(
       run((j) => {
-        row(j, 1).weight = 0;
-        row(j, 2).weight = -5;
+        rowAt(j, 1).weight = 0;
+        rowAt(j, 2).weight = -5;
       }),
     );
     expect(found.map((f) => f.path)).toEqual(['indicators[1].weight', 'indicators[2].weight']);
@@ -51,8 +42,8 @@ describe('weight-implausible', () => {
     expect(
       mine(
         run((j) => {
-          Object.assign(row(j, 1), { weight: 0, score: 0 });
-          Object.assign(row(j, 2), { weight: 90 });
+          Object.assign(rowAt(j, 1), { weight: 0, score: 0 });
+          Object.assign(rowAt(j, 2), { weight: 90 });
         }),
       ),
     ).toEqual([]);

@@ -1,7 +1,7 @@
 /** E: a weight no form can have: above the indicator total, negative, or 0 on a row that scored. */
 import { plain } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { indicatorPath } from './support-d-f.ts';
+import { indicatorPath } from './support.ts';
 
 export const weightImplausible: Rule = {
   code: 'weight-implausible',

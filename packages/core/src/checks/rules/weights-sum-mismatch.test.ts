@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { form, profile, row, run } from './testkit-a-c.ts';
+import { form, profile, row, run } from './testkit.ts';
 import { weightsSumMismatch } from './weights-sum-mismatch.ts';
 
 const at = (level1: string, level2: string, weight: number) =>

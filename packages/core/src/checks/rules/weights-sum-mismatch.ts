@@ -3,10 +3,9 @@
  * sets default 一级 weights (national: 产出 50, 效益 30, 满意度 10), each 一级 that departs from its
  * default is noted as info, since the defaults may be adjusted for a project.
  */
-import { type Decimal, dec } from '../../decimal/decimal.ts';
-import { classifyLevel1, inferLevel1 } from '../../taxonomy/classify.ts';
+import { type Decimal, dec, plain } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
-import { num } from './support-a-c.ts';
+import { factsOf } from './support.ts';
 
 export const weightsSumMismatch: Rule = {
   code: 'weights-sum-mismatch',
@@ -27,17 +26,15 @@ export const weightsSumMismatch: Rule = {
     if (!sum.equals(p.indicatorTotal) && !unknownShare) {
       out.push({
         path: 'indicators',
-        message: `各指标分值合计 ${num(sum)} 分，评分规则“${p.name}”规定绩效指标共 ${num(p.indicatorTotal)} 分，相差 ${num(sum.minus(p.indicatorTotal).abs())} 分。`,
+        message: `各指标分值合计 ${plain(sum)} 分，评分规则“${p.name}”规定绩效指标共 ${plain(p.indicatorTotal)} 分，相差 ${plain(sum.minus(p.indicatorTotal).abs())} 分。`,
       });
     }
     const defaults = p.level1Weights;
     if (defaults === null || unknownShare) return out;
 
     const sums = new Map<string, Decimal>();
-    for (const ind of inds) {
-      const own = classifyLevel1(ind.level1);
-      let level1: string | null =
-        own !== null && own.standard !== 'non-standard' ? own.standard : inferLevel1(ind.level2);
+    for (const { indicator: ind, parent } of factsOf(ctx.evaluation)) {
+      let level1: string | null = parent;
       if (level1 === null) return out; // a row of unknown 一级: per-一级 sums would mislead
       // 成本指标 became its own 一级 in 2021, taking its weight out of 产出指标's default share.
       if (!(level1 in defaults) && level1 === '成本指标') level1 = '产出指标';
@@ -49,7 +46,7 @@ export const weightsSumMismatch: Rule = {
       out.push({
         path: 'indicators',
         severity: 'info',
-        message: `${level1}分值合计 ${num(got)} 分，评分规则默认 ${num(expected)} 分（可按项目实际调整，调整应有说明）。`,
+        message: `${level1}分值合计 ${plain(got)} 分，评分规则默认 ${plain(expected)} 分（可按项目实际调整，调整应有说明）。`,
       });
     }
     return out;
