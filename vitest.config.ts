@@ -6,5 +6,7 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: '.test-results/vitest.json' },
     testTimeout: 30_000,
+    // both cores: the slow suites wait on child processes (servers, Chromium) more than on CPU
+    maxWorkers: 2,
   },
 });

@@ -5,6 +5,7 @@
 
 import { listProfiles } from '@jixiao/core';
 import { Command, CommanderError } from 'commander';
+import { registerServerCommands } from './commands/server-commands.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -136,6 +137,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       setCode(await (await import('./commands/demo.ts')).runDemo(io));
     });
 
+  registerServerCommands(program, io, setCode);
   return program;
 }
 

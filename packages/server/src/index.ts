@@ -26,14 +26,40 @@ export { DEMO_PASSWORD, type DemoAccount, isEmptyDatabase, loadDemo } from './de
 export * from './domain.ts';
 export { openApiDocument } from './http/openapi.ts';
 export { type BuildServerOptions, buildServer, ROUTES } from './http/server.ts';
-export { type RunningService, type ServeOptions, serve } from './main.ts';
+export { BUILT_IN_JOBS, builtInJobs } from './jobs/builtin.ts';
+export {
+  DEFAULT_POLL_MS,
+  enqueueJob,
+  type JobHandler,
+  type JobOutcome,
+  type JobRunner,
+  type JobSet,
+  runDueJobs,
+  scheduleRecurring,
+  startJobRunner,
+} from './jobs/runner.ts';
+export { type RunningService, type ServeOptions, serve, serveOptionsFromEnv } from './main.ts';
+export {
+  type BackupFormat,
+  type BackupReport,
+  backupDatabase,
+  DATA_TABLES,
+  OPERATIONAL_TABLES,
+  type RestoreOptions,
+  type RestoreReport,
+  restoreDatabase,
+} from './store/backup.ts';
 export {
   type DatabaseConfig,
   DEFAULT_DB_PATH,
   databaseConfig,
+  knownMigrations,
   migrateToLatest,
   migrationStatus,
+  type OpenOptions,
   openDatabase,
+  redactUrl,
   type Store,
 } from './store/database.ts';
+export { findUnit, findUnitByName, type Unit } from './store/repos/units.ts';
 export type { DB, Db } from './store/schema.ts';

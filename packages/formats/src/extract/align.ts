@@ -25,6 +25,7 @@ export interface Alignment<R extends string> {
 
 const UNUSED_PENALTY = 1.5;
 const COLUMN_BONUS = 0.5;
+const WEAK_FIT = 0.5;
 
 function fits<R extends string>(toks: Tok[], slots: Slot<R>[]): boolean {
   return toks.every((t, k) => t.empty || slots[k]!.fit(t.text) > 0);
@@ -58,6 +59,20 @@ export function alignCells<R extends string>(
     });
     return { cells, unused: [], method: 'order' };
   }
+  // a row whose trailing text column (偏差原因) is empty, its other cells in order: read in order,
+  // whatever their positions say (a row shifted right by one would push its 得分 there)
+  const lastSlot = slots[slots.length - 1];
+  if (
+    lastSlot?.role === 'deviation' &&
+    filled.length === slots.length - 1 &&
+    fits(filled, slots.slice(0, -1))
+  ) {
+    const cells: Partial<Record<R, Tok>> = {};
+    filled.forEach((t, k) => {
+      cells[slots[k]!.role] = t;
+    });
+    return { cells, unused: [], method: 'order' };
+  }
   const n = filled.length;
   const m = slots.length;
   // best[i][j]: best score using the first i cells and the first j columns
@@ -85,7 +100,10 @@ export function alignCells<R extends string>(
         const fit = slot.fit(tok.text);
         if (fit > 0) {
           let gain = fit + (slot.preference ?? 0);
-          if (opts.positional && slot.col !== null && tok.col - opts.shift === slot.col) gain += COLUMN_BONUS;
+          // a weak fit (a bare number in the 偏差原因 column) earns nothing by its position: a row
+          // shifted right by one puts its 得分 there, and the shift must not win over the order
+          if (opts.positional && slot.col !== null && tok.col - opts.shift === slot.col && fit >= WEAK_FIT)
+            gain += COLUMN_BONUS;
           const s = best[i - 1]![j - 1]! + gain;
           if (s > score) {
             score = s;

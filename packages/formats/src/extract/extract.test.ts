@@ -274,6 +274,55 @@ describe('two values glued into one cell', () => {
     ]);
     expect(repairs(ev, 'split-glued-values').map((r) => r.after)).toEqual(['≥2次 | 8次', '95% | 3']);
   });
+
+  it('splits a worded bound and a 工作日 unit, and sees past a 偏差原因 sentence', () => {
+    const ev = one(
+      `
+2023年度某单位部门（单位）整体绩效自评表
+
+| | | | | | | | |
+|--|--|--|--|--|--|--|--|
+| 预算执行情况 (万元) (20分) | | 预算数 (A) | 执行数(B) | 执行率 (B/A) | 得分(20分*执行率) | | |
+| | | 部门整体支出总额 | 10 | 10 | 100% | 20 | |
+| 年度目标 1: | | 服务。 | | | | | |
+| 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 | 偏差原因分析 |
+| | 产出指标 | 数量指标 | 参保人数 | 不少于9300人14694人 | 3 | 目标设定偏低，下年度将科学合理设置。 | |
+| | | 时效指标 | 报送时限 | 5个工作日内 | 5个工作日 2 | | |
+`,
+    );
+    expect(rows(ev)).toEqual([
+      'G1|产出指标|数量指标|参保人数|不少于9300人|14694人|null|3',
+      'G1|产出指标|时效指标|报送时限|5个工作日内|5个工作日|null|2',
+    ]);
+    expect(ev.indicators[1]!.actual).toMatchObject({ value: 5, unit: '个工作日' });
+  });
+});
+
+describe('pipe rows broken after the name', () => {
+  it('joins a next line that starts with a range or words, and invents no indicator', () => {
+    const ev = one(
+      [
+        '2024年度某局部门（单位）整体绩效自评表 | ||||||',
+        '单位名称：某局 | 填报日期：2025.7.17 | |||||',
+        '预算执行情况 （万元） （20分） |  | 预算数（A） | 执行数（B） | 执行率（B/A） | 得分（20分*执行率） |',
+        '部门整体支出总额 | 330.6 | 330.6 | 100% | 20 | ||',
+        '年度目标1： | 完成年度招商引资考核目标。 |',
+        '年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年初目标值（A） | 实际完成值（B） | 得分 |',
+        '产出指标 | 质量指标 | 病床使用率 |',
+        '85%至90% | 82.6% | 4.86 | ||',
+        '时效指标 | 信息报送时限 | ≤7个工作日 | 3个工作日 | 5 | |||',
+        '效益指标 | 社会效益指标 | 公共服务水平 |',
+        '有效提升 | 明显提升 | 10 | ||',
+      ].join('\n'),
+      'rows.txt',
+    );
+    expect(rows(ev)).toEqual([
+      'G1|产出指标|质量指标|病床使用率|85%至90%|82.6%|null|4.86',
+      'G1|产出指标|时效指标|信息报送时限|≤7个工作日|3个工作日|null|5',
+      'G1|效益指标|社会效益指标|公共服务水平|有效提升|明显提升|null|10',
+    ]);
+    expect(repairs(ev, 'join-wrapped-row')).toHaveLength(2);
+  });
 });
 
 /** Sichuan's template, one cell per line with the row boundaries lost. */

@@ -103,8 +103,18 @@ function colOf(columns: Column<IndicatorRole>[], role: IndicatorRole): number | 
   return columns.find((c) => c.role === role)?.col ?? null;
 }
 
+/** Words of a qualitative value ('已按时完成', '明显提升'), which no 度量单位 holds. */
+const ASSESSMENT =
+  /完成|达到|达标|提升|提高|改善|降低|按期|按时|如期|有效|良好|合格|明显|显著|实现|建立|发生|保障|符合|到位|及时|规范|满足|落实/;
+
+/** A 度量单位 on its own ('场', '%', '元/平方米'): a cell a row shifted by one put in the 完成值 column. */
+const BARE_UNIT =
+  /^(%|‰|[个人次场元亩份项户天台套家所座间辆件篇批张本条处名期周月年]{1,2}|万元|亿元|万人|人次|公里|千米|米|平方米|立方米|吨|小时|分钟|个?工作日|元\/[^\d\s]{1,4})$/;
+
 function fitFor(role: IndicatorRole): (text: string) => number {
   switch (role) {
+    case 'actual':
+      return (t) => (BARE_UNIT.test(t.replace(/\s/g, '')) ? 0.2 : 1);
     case 'weight':
     case 'score':
       return (t) => (isScoreLike(t) ? 1 : isEmptyMark(t) ? 0.5 : -Infinity);
@@ -112,7 +122,9 @@ function fitFor(role: IndicatorRole): (text: string) => number {
       return (t) => (isOperatorCell(t) || isNatureCell(t) ? 1 : -Infinity);
     case 'unit':
       return (t) =>
-        !isValueLike(t) && t.replace(/\s/g, '').length <= 6 && labelLevel(t) === null ? 1 : -Infinity;
+        !isValueLike(t) && t.replace(/\s/g, '').length <= 6 && labelLevel(t) === null && !ASSESSMENT.test(t)
+          ? 1
+          : -Infinity;
     case 'deviation':
       return (t) => (plainNumber(t) !== null ? 0.3 : 1);
     case 'coefficient':
@@ -283,6 +295,23 @@ function noticePageSplit(ctx: Ctx, first: Tok): void {
   form.lastIndicatorGrid = first.grid;
 }
 
+/**
+ * Whether the row after a name-only row holds that name's values. A first cell that looks like a
+ * value says so; a first cell of words or a range ('有效提升', '85%至90%', '10个工作日内') does when
+ * the row is no longer than the value columns, ends in a number (分值 or 得分) and starts with no
+ * label: an indicator of its own would need its name in front of as many values.
+ */
+function wrappedValues(first: Tok, rowToks: Tok[], valueSlots: number): boolean {
+  if (isValueLike(first.text)) return true;
+  // only text breaks a row at a line break; a PDF's next row of words is a row of its own
+  if (!first.cuttable) return false;
+  const filled = rowToks.filter((t) => !t.empty);
+  const last = filled[filled.length - 1];
+  if (filled.length < 2 || filled.length > valueSlots || !last) return false;
+  if (plainNumber(last.text) === null) return false;
+  return leadingLabels(filled).count === 0;
+}
+
 function readRow(ctx: Ctx, i: number): number {
   const { toks, form } = ctx;
   const columns = form.columns ?? [];
@@ -332,9 +361,9 @@ function readRow(ctx: Ctx, i: number): number {
   if (!hasValues && end < toks.length) {
     const j = nextFilled(toks, end);
     const nextTok = toks[j];
-    if (nextTok && !nextTok.stream && isValueLike(nextTok.text) && !isMarker(nextTok)) {
-      const nextEnd = rowEnd(toks, j);
-      const nextToks = toks.slice(rowStart(toks, j), nextEnd);
+    const nextEnd = nextTok ? rowEnd(toks, j) : j;
+    const nextToks = nextTok ? toks.slice(rowStart(toks, j), nextEnd) : [];
+    if (nextTok && !nextTok.stream && !isMarker(nextTok) && wrappedValues(nextTok, nextToks, slots.length)) {
       repair(
         form.report,
         'join-wrapped-row',
@@ -468,9 +497,12 @@ function readStreamRecord(ctx: Ctx, i: number): number {
   return j;
 }
 
-/** Two values in one cell: '≥12次19次', '100%100%', '93% 3' (the gap between two cells lost). */
+/**
+ * Two values in one cell: '≥12次19次', '100%100%', '93% 3', '不少于9300人14694人', '7公里以上4.1公里',
+ * '5个工作日 2' (the gap between two cells lost).
+ */
 const GLUED =
-  /^([≥≤><=]?\d+(?:\.\d+)?(?:%|[^\d\s.≥≤><=%年月日号:/-]{1,3}))\s*([≥≤><=]?\d+(?:\.\d+)?(?:%|[^\d\s.≥≤><=%年月日号:/-]{1,3})?)$|^([≥≤><=]?\d+(?:\.\d+)?)\s+([≥≤><=]?\d+(?:\.\d+)?(?:%|[^\d\s.≥≤><=%年月日号:/-]{1,3})?)$/;
+  /^((?:不少于|不低于|不高于|不超过|不多于|不大于|不小于|[≥≤><=])?\d+(?:\.\d+)?(?:%|个?工作日|[^\d\s.≥≤><=%年月日号:/-]{1,4})(?:以上|以下|以内)?)\s*([≥≤><=]?\d+(?:\.\d+)?(?:%|[^\d\s.≥≤><=%年月日号:/-]{1,3})?)$|^([≥≤><=]?\d+(?:\.\d+)?)\s+([≥≤><=]?\d+(?:\.\d+)?(?:%|[^\d\s.≥≤><=%年月日号:/-]{1,3})?)$/;
 
 function part(t: Tok, text: string, offset: number): Tok {
   return { ...t, text, key: compactText(text), col: t.col + offset };
@@ -508,14 +540,23 @@ function repairGlued(ctx: Ctx, values: Tok[], slots: Slot<IndicatorRole>[]): Tok
   }
   const numeric = slots.filter((s) => s.role !== 'deviation' && s.role !== 'unit' && s.role !== 'op').length;
   const filled = out.filter((t) => !t.empty);
-  if (filled.length >= numeric) return out;
+  // a 偏差原因 sentence at the end of the row is no value: it must not hide a missing one
+  const lastFilled = filled[filled.length - 1];
+  const sentence =
+    slots.some((s) => s.role === 'deviation') &&
+    lastFilled !== undefined &&
+    !isValueLike(lastFilled.text) &&
+    compactText(lastFilled.text).length > 6
+      ? 1
+      : 0;
+  if (filled.length - sentence >= numeric) return out;
   const split: Tok[] = [];
   let changed = false;
   for (const t of out) {
     const m = t.empty ? null : GLUED.exec(foldText(t.text));
     const a = m?.[1] ?? m?.[3];
     const b = m?.[2] ?? m?.[4];
-    if (a && b && filled.length + (changed ? 1 : 0) < numeric) {
+    if (a && b && filled.length - sentence + (changed ? 1 : 0) < numeric) {
       repair(report, 'split-glued-values', t.where, t.text, `${a} | ${b}`);
       split.push(part(t, a, 0), part(t, b, 1));
       changed = true;

@@ -78,6 +78,16 @@ function placeInBlock(block: IndicatorRow[], report: Report): void {
   }
 }
 
+/** Whether a row after `idx` in the same goal prints the 一级 `label`. */
+function printedBelow(rows: IndicatorRow[], idx: number, label: string): boolean {
+  for (let k = idx + 1; k < rows.length; k++) {
+    const r = rows[k]!;
+    if (r.kind === 'goal') return false;
+    if (r.l1 && labelText(r.l1) === label) return true;
+  }
+  return false;
+}
+
 export interface ResolvedLabels {
   level1: string | null;
   level2: string | null;
@@ -182,9 +192,10 @@ export function resolveLabels(
           );
           l1 = later.label;
           movedL1 = later.label;
-        } else if (inferred && belongsTo(l2, inferred) && centred) {
+        } else if (inferred && belongsTo(l2, inferred) && (centred || printedBelow(rows, idx, inferred))) {
           // in a PDF the 一级 of the next group may be printed further down, at the middle of its
-          // span: a 一级 carried down from the group above that contradicts the 二级 gives way
+          // span (and so in markdown converted from one): a 一级 carried down from the group above
+          // that contradicts the 二级 gives way
           repair(report, 'infer-level1', row.l2.where, `一级指标“${l1}”`, inferred);
           l1 = inferred;
         }

@@ -85,6 +85,24 @@ function firstLine(grid: Grid): number | null {
   return null;
 }
 
+/** Where a PDF table starts: the page and top of its first cell; null for other sources. */
+function tableTop(grid: Grid): { page: number; y: number } | null {
+  for (const row of grid.rows)
+    for (const c of row)
+      if (c.source.page !== undefined && c.source.y !== undefined)
+        return { page: c.source.page, y: c.source.y };
+  return null;
+}
+
+/**
+ * A PDF keeps the text under a table in the table's preamble ('注：…' below the last rows): it
+ * comes after the rows, or the note would end the indicator table before a page's rows are read.
+ */
+function isBelow(at: SourcePos, top: { page: number; y: number }): boolean {
+  if (at.page === undefined || at.y === undefined) return false;
+  return at.page > top.page || (at.page === top.page && at.y > top.y);
+}
+
 export function tokenize(grids: Grid[]): Tok[] {
   const toks: Tok[] = [];
   let row = 0;
@@ -92,8 +110,11 @@ export function tokenize(grids: Grid[]): Tok[] {
     const stream = isStreamGrid(grid);
     const positional = !stream && isPositionalGrid(grid);
     const start = firstLine(grid);
-    const before = grid.preamble.filter((l) => start === null || (l.source.line ?? 0) < start);
-    const after = grid.preamble.filter((l) => start !== null && (l.source.line ?? 0) >= start);
+    const top = tableTop(grid);
+    const isAfter = (l: TextLine) =>
+      start !== null ? (l.source.line ?? 0) >= start : top !== null && isBelow(l.source, top);
+    const before = grid.preamble.filter((l) => !isAfter(l));
+    const after = grid.preamble.filter(isAfter);
     const pushLine = (text: string, source: SourcePos) => {
       toks.push({
         text,

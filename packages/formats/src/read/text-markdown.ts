@@ -63,6 +63,16 @@ export function isMarkdownSeparator(line: string): boolean {
   return /^[|:\-\s]+$/.test(t) && /-/.test(t);
 }
 
+/**
+ * A separator row that marks a whole text as markdown: at least two cells of dashes (and colons)
+ * on one line. A lone `- |` is a cell holding a dash in a one-cell-per-line text, not a separator.
+ */
+export function isMarkdownSeparatorRow(line: string): boolean {
+  if (!isMarkdownSeparator(line)) return false;
+  const cells = splitMarkdownRow(line).map((c) => c.trim());
+  return cells.filter((c) => /^:?-+:?$/.test(c)).length >= 2;
+}
+
 /** The cells of a markdown row: split on unescaped pipes, outer pipes dropped, `<br>` as a line break. */
 export function splitMarkdownRow(line: string): string[] {
   let t = line.trim();

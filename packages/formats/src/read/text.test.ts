@@ -14,6 +14,13 @@ function everyCellHasALine(grids: Grid[]): boolean {
 }
 
 describe('detectTextStyle', () => {
+  it('takes a cell holding a dash, one cell per line, for a cell and not a markdown separator', () => {
+    const text = '项目名称 |\n某项目 |\n||||\n偏差原因 |\n- |\n||||\n得分 |\n5 |';
+    expect(detectTextStyle(splitLines(text))).toBe('pipe');
+    expect(detectTextStyle(splitLines('| a | b |\n| - | - |\n| 1 | 2 |'))).toBe('markdown');
+    expect(detectTextStyle(splitLines('a | b\n---|---\n1 | 2'))).toBe('markdown');
+  });
+
   it('tells the four flattenings apart', () => {
     expect(detectTextStyle(splitLines('标题\n\n| a | b |\n|---|---|\n| 1 | 2 |'))).toBe('markdown');
     expect(detectTextStyle(splitLines('项目名称 | 某项目 | ||\n年度资金总额 | 10 | 9 | ||'))).toBe('pipe');

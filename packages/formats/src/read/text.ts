@@ -19,7 +19,7 @@
  */
 import type { Cell, Grid, TextLine } from '../grid.ts';
 import { readDelimitedLines } from './text-delimited.ts';
-import { hasHtmlTable, isMarkdownSeparator, readMarkdown } from './text-markdown.ts';
+import { hasHtmlTable, isMarkdownSeparatorRow, readMarkdown } from './text-markdown.ts';
 import { readPipeLines } from './text-pipe.ts';
 
 export type TextStyle = 'markdown' | 'pipe' | 'paragraph' | 'delimited';
@@ -67,7 +67,7 @@ export function detectTextStyle(lines: SourceLine[]): TextStyle {
     content++;
     if (text.includes('|')) {
       piped++;
-      if (i > 0 && lines[i - 1]!.text.includes('|') && isMarkdownSeparator(text)) return 'markdown';
+      if (i > 0 && lines[i - 1]!.text.includes('|') && isMarkdownSeparatorRow(text)) return 'markdown';
     }
     // A paragraph text alternates content and separator lines: most content lines are followed
     // by an empty line, and whitespace-only lines (empty cells) are common.

@@ -27,10 +27,10 @@ describe.each(BACKENDS)('accounts on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestStore(dialect);
     p = await seedPeople(t.store.db);
-  });
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
-  });
+  }, 60_000);
   const db = () => t.store.db;
 
   it('lets only the admin create units, in a hierarchy of departments', async () => {

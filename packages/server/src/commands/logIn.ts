@@ -1,13 +1,14 @@
 /**
  * Signing in: checks the password, counts failures in the database (so every server sharing it
- * counts together), and opens a new session with a new id (never one the client brought).
+ * counts together, atomically), and opens a new session with a new id (never one the client
+ * brought).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { dummyPasswordHash, verifyPassword } from '../auth/password.ts';
 import type { Actor } from '../domain.ts';
 import { isoAfter, nowIso } from '../store/dialect.ts';
 import { recordEvent } from '../store/repos/audit.ts';
-import { clear, hit, peek } from '../store/repos/rateLimits.ts';
+import { clear, peek, release, reserve } from '../store/repos/rateLimits.ts';
 import { insertSession } from '../store/repos/sessions.ts';
 import { findLoginUser } from '../store/repos/users.ts';
 import type { Db } from '../store/schema.ts';
@@ -52,31 +53,36 @@ export async function logIn(
   const now = new Date();
   const userKey = `login:user:${username.toLowerCase()}`;
   const addressKey = `login:addr:${input.address}`;
+  // Each attempt takes its place in the counts before the password is checked, in one
+  // statement per count: a burst of guesses at once gets no more tries than one after another.
+  const taken: string[] = [];
   for (const [key, max] of [
     [userKey, limits.perUsername],
     [addressKey, limits.perAddress],
   ] as const) {
-    const state = await peek(db, key, now, limits.windowMs);
-    if (state.count >= max) {
-      const seconds = Math.max(
-        1,
-        Math.ceil(((state.resetsAt?.getTime() ?? now.getTime()) - now.getTime()) / 1000),
-      );
-      refuse(
-        'rate-limited',
-        'too-many-attempts',
-        `登录失败次数过多，请在 ${Math.ceil(seconds / 60)} 分钟后再试。`,
-        {
-          details: { retryAfter: seconds },
-        },
-      );
+    if ((await reserve(db, key, now, limits.windowMs, max)) !== null) {
+      taken.push(key);
+      continue;
     }
+    for (const k of taken) await release(db, k);
+    const state = await peek(db, key, now, limits.windowMs);
+    const seconds = Math.max(
+      1,
+      Math.ceil(((state.resetsAt?.getTime() ?? now.getTime()) - now.getTime()) / 1000),
+    );
+    refuse(
+      'rate-limited',
+      'too-many-attempts',
+      `登录失败次数过多，请在 ${Math.ceil(seconds / 60)} 分钟后再试。`,
+      {
+        details: { retryAfter: seconds },
+      },
+    );
   }
   const user = await findLoginUser(db, username);
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !ok || user.disabledAt !== null) {
-    await hit(db, userKey, now, limits.windowMs);
-    await hit(db, addressKey, now, limits.windowMs);
+    // The places taken above stay taken: they are the count of failures.
     await recordEvent(db, {
       actor: null,
       action: 'auth.login-failed',
@@ -87,7 +93,9 @@ export async function logIn(
     // The same words whether the name or the password was wrong: no list of accounts to harvest.
     refuse('unauthenticated', 'bad-credentials', '用户名或密码不正确。');
   }
+  // A success does not count: the name starts afresh, and the address gets its place back.
   await clear(db, userKey);
+  await release(db, addressKey);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const at = nowIso();

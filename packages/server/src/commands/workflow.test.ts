@@ -38,10 +38,10 @@ describe.each(BACKENDS)('workflow commands on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestStore(dialect);
     p = await seedPeople(t.store.db);
-  });
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
-  });
+  }, 60_000);
 
   const db = () => t.store.db;
 

@@ -1,11 +1,11 @@
 /** The demo: a new database gets units, forms in every status, targets first, and one account per role. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningService, serve } from '../main.ts';
 import { apiClient, type Json } from '../testing/client.ts';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../testing/databases.ts';
+import { createTestDatabase, describeEachBackend, type TestDatabase } from '../testing/databases.ts';
 import { DEMO_PASSWORD, loadDemo, SEED_UNIT } from './load.ts';
 
-describe.each(BACKENDS)('demo data on %s', (dialect) => {
+describeEachBackend('demo data', (dialect) => {
   let database: TestDatabase;
   let service: RunningService;
   const where = () =>
@@ -14,11 +14,11 @@ describe.each(BACKENDS)('demo data on %s', (dialect) => {
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
     service = await serve({ ...where(), demo: true, port: 0 });
-  });
+  }, 60_000);
   afterAll(async () => {
     await service?.close();
     await database?.drop();
-  });
+  }, 60_000);
 
   it('creates the five demo accounts with the demo password', async () => {
     expect(service.demoPassword).toBe(DEMO_PASSWORD);

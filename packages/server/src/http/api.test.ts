@@ -3,9 +3,12 @@
  * and out, every workflow step allowed and refused per role and state, unit isolation, stale
  * saves, targets first, the audit trail, published snapshots, uploads and imports.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplesDir } from '../../../../test-support/samples.ts';
 import { type ApiClient, apiClient, type Json } from '../testing/client.ts';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../testing/databases.ts';
+import { createTestDatabase, describeEachBackend, type TestDatabase } from '../testing/databases.ts';
 import {
   type People,
   projectDocument,
@@ -13,15 +16,21 @@ import {
   seedPeople,
   TEST_PASSWORD,
 } from '../testing/fixtures.ts';
-import { type ServerProcess, startServerProcess } from '../testing/server-process.ts';
-import { loadImporter } from './routes/import.ts';
+import { type ServerProcess, STARTUP_TIMEOUT, startServerProcess } from '../testing/server-process.ts';
 
 const ATTACHMENT_LIMIT = 64 * 1024;
 const IMPORT_LIMIT = 256 * 1024;
 
 type Who = Exclude<keyof People, 'unitA' | 'unitB'>;
 
-describe.each(BACKENDS)('API on %s', (dialect) => {
+/** Bytes that are no document at all. */
+const JUNK = new Uint8Array([0, 159, 146, 150, 0, 1, 2, 3, 255, 0]);
+
+function sample(name: string): string {
+  return readFileSync(join(samplesDir(), name), 'utf8');
+}
+
+describeEachBackend('API', (dialect) => {
   let database: TestDatabase;
   let server: ServerProcess;
   let people: People;
@@ -31,19 +40,22 @@ describe.each(BACKENDS)('API on %s', (dialect) => {
     database = await createTestDatabase(dialect);
     const store = await database.open();
     try {
-      people = await seedPeople(store.db);
+      // The server starts while the people are added (it needs them only for the tests).
+      [people, server] = await Promise.all([
+        seedPeople(store.db),
+        startServerProcess(database, {
+          attachmentLimit: ATTACHMENT_LIMIT,
+          importLimits: { maxBytes: IMPORT_LIMIT, maxFiles: 3 },
+        }),
+      ]);
     } finally {
       await store.close();
     }
-    server = await startServerProcess(database, {
-      attachmentLimit: ATTACHMENT_LIMIT,
-      importLimits: { maxBytes: IMPORT_LIMIT, maxFiles: 3 },
-    });
-  });
+  }, STARTUP_TIMEOUT);
   afterAll(async () => {
     await server?.stop();
     await database?.drop();
-  });
+  }, STARTUP_TIMEOUT);
 
   async function as(who: Who): Promise<ApiClient> {
     const known = clients.get(who);
@@ -519,12 +531,84 @@ describe.each(BACKENDS)('API on %s', (dialect) => {
       expect(listed.body.items).toHaveLength(1);
     });
 
-    it('refuses an oversized import with 413 and a malformed one with a reason', async () => {
+    it("imports sample files as drafts of the caller's unit, without approved targets, with repairs, warnings and findings", async () => {
+      const filler = await as('fillerA');
+      const form = new FormData();
+      form.append('file', new Blob([sample('seed-hubei-dept-2023.md')]), 'seed-hubei-dept-2023.md');
+      form.append('file', new Blob([sample('anhui-project-2022.txt')]), 'anhui-project-2022.txt');
+      form.append('file', new Blob([JUNK]), '损坏的文件.xlsx');
+      const r = await filler.request('POST', '/api/evaluations/import', { body: form });
+      expect(r.status, r.text).toBe(201);
+      expect(r.body.created).toBe(2);
+      const [seed, anhui, junk] = r.body.files;
+      expect(seed).toMatchObject({
+        file: 'seed-hubei-dept-2023.md',
+        size: Buffer.byteLength(sample('seed-hubei-dept-2023.md')),
+      });
+      expect(seed.forms).toHaveLength(1);
+      expect(seed.forms[0]).toMatchObject({
+        ok: true,
+        status: 'draft',
+        unit: { id: people.unitA },
+        kind: 'department',
+        year: 2023,
+        profile: 'hubei-2020',
+        targetsApproved: false,
+        import: { layout: 'hubei-department' },
+      });
+      // The checks' findings on the new version come with it, the missing targets among them.
+      const findings: Json[] = seed.forms[0].findings;
+      expect(findings.map((f) => f.code)).toContain('targets-not-approved');
+      expect(findings.filter((f) => f.severity === 'error')).toHaveLength(seed.forms[0].errorCount);
+      expect(findings.filter((f) => f.severity === 'warning')).toHaveLength(seed.forms[0].warningCount);
+      expect(findings.every((f) => /[\u4e00-\u9fff]/.test(f.message))).toBe(true);
+      expect(seed.forms[0].import.repairs.length).toBeGreaterThan(0);
+      expect(seed.forms[0].import.repairs[0]).toEqual(
+        expect.objectContaining({ kind: expect.any(String), where: expect.any(String) }),
+      );
+      expect(anhui.forms[0]).toMatchObject({
+        ok: true,
+        kind: 'project',
+        year: 2022,
+        unit: { id: people.unitA },
+      });
+      expect(anhui.forms[0].import.warnings.length).toBeGreaterThan(0);
+      expect(anhui.forms[0].import.warnings[0].message).toMatch(/[\u4e00-\u9fff]/);
+      expect(junk.forms).toEqual([]);
+      expect(junk.error.code).toBe('junk');
+      expect(junk.error.message).toContain('损坏的文件.xlsx');
+
+      const detail = await filler.get(`/api/evaluations/${seed.forms[0].id}`);
+      expect(detail.status).toBe(200);
+      expect(detail.body).toMatchObject({
+        status: 'draft',
+        targetsApproved: false,
+        targets: null,
+        version: 1,
+      });
+      expect(detail.body.evaluation.unit).toBe('光谷现代服务业园建设服务中心');
+      expect(detail.body.evaluation.import.source).toBe('seed-hubei-dept-2023.md');
+      expect(detail.body.findings.map((f: Json) => f.code)).toContain('targets-not-approved');
+      expect((await (await as('fillerB')).get(`/api/evaluations/${seed.forms[0].id}`)).status).toBe(404);
+      const trail = await filler.get(`/api/evaluations/${seed.forms[0].id}/audit`);
+      expect(trail.body.items.map((e: Json) => e.action)).toEqual(['evaluation.create']);
+
+      // A reviewer importing another region's published form gets its unit made for it.
+      const reviewer = await as('reviewer');
+      const other = new FormData();
+      other.append('file', new Blob([sample('hubei-project-2021-cell-per-line.txt')]), '鄂州项目.txt');
+      const byReviewer = await reviewer.request('POST', '/api/evaluations/import', { body: other });
+      expect(byReviewer.status, byReviewer.text).toBe(201);
+      expect(byReviewer.body.files[0].forms[0].unit.name).toBe('鄂州市行政审批局');
+    });
+
+    it('refuses an oversized import with 413, and an unreadable or unrecognised one with 422 and the reason', async () => {
       const reviewer = await as('reviewer');
       const big = new FormData();
       big.append('file', new Blob([new Uint8Array(IMPORT_LIMIT + 10).fill(65)]), '自评表.txt');
       const tooBig = await reviewer.request('POST', '/api/evaluations/import', { body: big });
       expect(tooBig.status).toBe(413);
+      expect(tooBig.body.created).toBe(0);
       expect(tooBig.body.files[0].error.code).toBe('too-large');
       expect(tooBig.body.files[0].error.message).toContain('自评表.txt');
 
@@ -535,21 +619,27 @@ describe.each(BACKENDS)('API on %s', (dialect) => {
       expect(tooMany.body.error.code).toBe('too-many-files');
 
       const junk = new FormData();
-      junk.append(
-        'file',
-        new Blob([new Uint8Array([0, 159, 146, 150, 0, 1, 2, 3, 255, 0])]),
-        '损坏的文件.xlsx',
-      );
+      junk.append('file', new Blob([JUNK]), '损坏的文件.xlsx');
       const malformed = await reviewer.request('POST', '/api/evaluations/import', { body: junk });
-      if (await loadImporter()) {
-        expect(malformed.status).toBe(422);
-        expect(malformed.body.created).toBe(0);
-        const f = malformed.body.files[0];
-        expect(f.error?.message ?? f.forms[0]?.error.message).toMatch(/[\u4e00-\u9fff]/);
-      } else {
-        expect(malformed.status).toBe(501);
-        expect(malformed.body.files[0].error.code).toBe('import-unavailable');
-      }
+      expect(malformed.status).toBe(422);
+      expect(malformed.body).toMatchObject({
+        created: 0,
+        files: [{ file: '损坏的文件.xlsx', forms: [], error: { code: 'junk', where: '损坏的文件.xlsx' } }],
+      });
+      expect(malformed.body.files[0].error.message).toMatch(/^文件“损坏的文件.xlsx”.*二进制/);
+
+      const prose = new FormData();
+      prose.append('file', new Blob(['这是一封普通的通知，没有任何表格。\n请各单位按时报送。']), '通知.txt');
+      const noForm = await reviewer.request('POST', '/api/evaluations/import', { body: prose });
+      expect(noForm.status).toBe(422);
+      expect(noForm.body.files[0].forms[0]).toMatchObject({ ok: false, error: { code: 'unknown-layout' } });
+      expect(noForm.body.files[0].forms[0].error.message).toContain('通知.txt');
+
+      const none = await reviewer.request('POST', '/api/evaluations/import', { body: new FormData() });
+      expect(none.status).toBe(400);
+      expect(
+        (await reviewer.get('/api/evaluations?year=2023')).body.items.map((e: Json) => e.unit.name),
+      ).not.toContain('损坏的文件');
     });
   });
 

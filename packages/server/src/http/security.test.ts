@@ -1,15 +1,27 @@
 /**
  * Protection a browser user relies on, over HTTP against real server processes: CSRF and
- * cross-site writes, security headers, login rate limiting, fresh session ids, and sessions
- * and counters shared by two servers on one database (no server keeps state of its own).
+ * cross-site writes, security headers, login rate limiting (also for a burst at once), fresh
+ * session ids; and two servers on one database: sessions, counters and background jobs shared
+ * (no server keeps state of its own), a consistent backup while both save, no restore under them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { isRefusal } from '../commands/problem.ts';
+import { BUILT_IN_JOBS } from '../jobs/builtin.ts';
+import { backupDatabase, restoreDatabase } from '../store/backup.ts';
+import { findJob, makeDue } from '../store/repos/jobs.ts';
+import { reserve } from '../store/repos/rateLimits.ts';
+import { liveServers } from '../store/repos/servers.ts';
+import { insertSession } from '../store/repos/sessions.ts';
 import { type ApiClient, apiClient } from '../testing/client.ts';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../testing/databases.ts';
+import { createTestDatabase, describeEachBackend, type TestDatabase } from '../testing/databases.ts';
+import { fingerprint } from '../testing/fingerprint.ts';
 import { type People, projectDocument, seedPeople, TEST_PASSWORD } from '../testing/fixtures.ts';
-import { type ServerProcess, startServerProcess } from '../testing/server-process.ts';
+import { type ServerProcess, STARTUP_TIMEOUT, startServerProcess } from '../testing/server-process.ts';
 
-describe.each(BACKENDS)('security on %s', (dialect) => {
+describeEachBackend('security', (dialect) => {
   let database: TestDatabase;
   let one: ServerProcess;
   let two: ServerProcess;
@@ -19,16 +31,21 @@ describe.each(BACKENDS)('security on %s', (dialect) => {
     database = await createTestDatabase(dialect);
     const store = await database.open();
     try {
-      people = await seedPeople(store.db);
+      // They look for due background jobs every fifth of a second, to be seen doing it here.
+      const jobs = { pollMs: 200 };
+      [people, one, two] = await Promise.all([
+        seedPeople(store.db),
+        startServerProcess(database, { jobs }),
+        startServerProcess(database, { jobs }),
+      ]);
     } finally {
       await store.close();
     }
-    [one, two] = await Promise.all([startServerProcess(database), startServerProcess(database)]);
-  });
+  }, STARTUP_TIMEOUT);
   afterAll(async () => {
     await Promise.all([one?.stop(), two?.stop()]);
     await database?.drop();
-  });
+  }, STARTUP_TIMEOUT);
 
   async function signedIn(server: ServerProcess = one, who: keyof People = 'fillerA'): Promise<ApiClient> {
     const c = apiClient(server.url);
@@ -120,6 +137,80 @@ describe.each(BACKENDS)('security on %s', (dialect) => {
     expect((await a.login(people.reviewer.username, TEST_PASSWORD)).status).toBe(200);
   });
 
+  it('gives a burst of wrong passwords at once, on both servers, no more tries than the limit', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        apiClient(i % 2 === 0 ? one.url : two.url).login(people.fillerB.username, `wrong-${i}`),
+      ),
+    );
+    const statuses = burst.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    expect((await apiClient(one.url).login(people.fillerB.username, TEST_PASSWORD)).status).toBe(429);
+    const store = await database.open();
+    try {
+      const failures = await store.db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('action', '=', 'auth.login-failed')
+        .where('entity_id', '=', people.fillerB.id)
+        .execute();
+      expect(failures).toHaveLength(5);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('runs background jobs on the servers: expired sessions and counters go, and each server says it is alive', async () => {
+    const store = await database.open();
+    try {
+      const now = Date.now();
+      const at = (ms: number) => new Date(now + ms).toISOString();
+      await insertSession(store.db, {
+        id: 'expired-session',
+        userId: people.fillerA.id,
+        csrfToken: 'x',
+        createdAt: at(-9 * 3600_000),
+        lastSeenAt: at(-9 * 3600_000),
+        expiresAt: at(-3600_000),
+      });
+      await reserve(store.db, 'login:addr:203.0.113.9', new Date(now - 3600_000), 15 * 60_000, 50);
+      const before = await findJob(store.db, BUILT_IN_JOBS.sessions);
+      expect(before?.lastFinishedAt).not.toBeNull();
+      // Make both purges due now, as if their hour had passed; one of the servers takes each.
+      await makeDue(store.db, BUILT_IN_JOBS.sessions, at(0));
+      await makeDue(store.db, BUILT_IN_JOBS.loginCounters, at(0));
+      const deadline = Date.now() + 20_000;
+      let sessionsJob = before;
+      while (Date.now() < deadline) {
+        sessionsJob = await findJob(store.db, BUILT_IN_JOBS.sessions);
+        const counters = await findJob(store.db, BUILT_IN_JOBS.loginCounters);
+        if (
+          sessionsJob?.lastFinishedAt !== before?.lastFinishedAt &&
+          counters?.lastFinishedAt !== null &&
+          new Date(counters?.runAt ?? 0).getTime() > now
+        )
+          break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(sessionsJob).toMatchObject({ status: 'pending', lockedBy: null, lastResult: { deleted: 1 } });
+      expect(
+        await store.db.selectFrom('sessions').select('id').where('id', '=', 'expired-session').execute(),
+      ).toEqual([]);
+      expect(
+        await store.db
+          .selectFrom('rate_limits')
+          .select('key')
+          .where('key', '=', 'login:addr:203.0.113.9')
+          .execute(),
+      ).toEqual([]);
+      const live = await liveServers(store.db, new Date().toISOString());
+      expect(live.map((s) => s.pid).sort()).toEqual([one.pid, two.pid].sort());
+    } finally {
+      await store.close();
+    }
+  });
+
   it('moves a user between two servers mid-session: one database holds the session', async () => {
     const c = await signedIn(one, 'fillerA');
     const created = await c.post('/api/evaluations', projectDocument({ year: 2035 }));
@@ -148,5 +239,75 @@ describe.each(BACKENDS)('security on %s', (dialect) => {
 
     expect((await onTwo.logout()).status).toBe(204);
     expect((await c.get('/api/me')).status).toBe(401);
+  });
+
+  it('backs up the database while both servers save forms: one consistent moment, and no restore under them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-live-backup-'));
+    const file = join(dir, 'live.backup');
+    const copy = await createTestDatabase(dialect);
+    const store = await database.open();
+    try {
+      // The same person on both servers (the others' names are locked by the tests above).
+      const a = await signedIn(one, 'fillerA');
+      const b = await signedIn(two, 'fillerA');
+      let writes = 0;
+      let backedUp = false;
+      const writer = (async () => {
+        for (let i = 0; i < 8 || !backedUp; i++) {
+          const doc = projectDocument({ year: 2040, project: `备份期间新建的项目 ${i}` });
+          const created = await (i % 2 === 0 ? a : b).post('/api/evaluations', doc);
+          expect(created.status, created.text).toBe(201);
+          const saved = await (i % 2 === 0 ? b : a).put(
+            `/api/evaluations/${created.body.id}`,
+            { ...doc, improvementPlan: `第 ${i} 次修改` },
+            { headers: { 'if-match': created.headers.get('etag') ?? '' } },
+          );
+          expect(saved.status, saved.text).toBe(200);
+          writes += 2;
+        }
+      })();
+      while (writes < 4) await new Promise((r) => setTimeout(r, 20));
+      const before = await fingerprint(store.db);
+      await backupDatabase(store, file);
+      backedUp = true;
+      await writer;
+
+      // In use: SQLite sees the servers' open file, PostgreSQL the servers' word that they are alive.
+      let inUse: unknown = null;
+      await restoreDatabase(database.config, file, { replace: true }).catch((e) => {
+        inUse = e;
+      });
+      expect(isRefusal(inUse) && inUse.problem.code).toBe('database-in-use');
+
+      const live = await fingerprint(store.db);
+      await restoreDatabase(copy.config, file);
+      const c = await copy.open();
+      try {
+        const restored = await fingerprint(c.db);
+        // Taken mid-stream: some of the new versions, none torn, each exactly as saved.
+        const keys = Object.keys(restored.versions);
+        expect(keys.length).toBeGreaterThanOrEqual(Object.keys(before.versions).length);
+        expect(keys.length).toBeLessThan(Object.keys(live.versions).length);
+        for (const key of keys) expect(restored.versions[key], key).toBe(live.versions[key]);
+        const evaluations = await c.db.selectFrom('evaluations').select(['id', 'current_version']).execute();
+        const versions = await c.db
+          .selectFrom('evaluation_versions')
+          .select(['evaluation_id', 'version'])
+          .execute();
+        for (const e of evaluations) {
+          const own = versions
+            .filter((v) => v.evaluation_id === e.id)
+            .map((v) => Number(v.version))
+            .sort((x, y) => x - y);
+          expect(own, e.id).toEqual(Array.from({ length: Number(e.current_version) }, (_, i) => i + 1));
+        }
+      } finally {
+        await c.close();
+      }
+    } finally {
+      await store.close();
+      await copy.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

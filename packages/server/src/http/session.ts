@@ -1,7 +1,7 @@
 /**
  * Sessions live in the database (any server can serve any request); the cookie holds a random
  * token whose hash is the session id. Writes made with the cookie must also carry the session's
- * CSRF token in a header, which a page on another site cannot read (see API.md, 安全).
+ * CSRF token in a header, which a page on another site cannot read (docs/api.md, Security).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type {} from '@fastify/cookie';

@@ -7,13 +7,17 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, type Migration, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { refuse } from '../commands/problem.ts';
 import { columnTypes, type DialectName, pgTypes, sqliteDialect } from './dialect.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 
 export const DEFAULT_DB_PATH = './data/jixiao.db';
 
-export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; path: string }
+  /** poolSize: connections this process may hold (default 10, or JIXIAO_DB_POOL_SIZE) */
+  | { dialect: 'postgres'; url: string; poolSize?: number };
 
 export interface Store {
   db: Kysely<DB>;
@@ -26,7 +30,14 @@ export interface Store {
 /** PostgreSQL when a URL is given (or DATABASE_URL is set), else SQLite at the path. */
 export function databaseConfig(options: { dbPath?: string; databaseUrl?: string } = {}): DatabaseConfig {
   const url = options.databaseUrl ?? (options.dbPath === undefined ? process.env.DATABASE_URL : undefined);
-  if (url) return { dialect: 'postgres', url };
+  if (url) {
+    const poolSize = Number(process.env.JIXIAO_DB_POOL_SIZE);
+    return {
+      dialect: 'postgres',
+      url,
+      ...(Number.isInteger(poolSize) && poolSize > 0 ? { poolSize } : {}),
+    };
+  }
   return { dialect: 'sqlite', path: options.dbPath ?? DEFAULT_DB_PATH };
 }
 
@@ -41,25 +52,56 @@ export function redactUrl(url: string): string {
 }
 
 const BUSY_TIMEOUT_MS = 5000;
+const EXCLUSIVE_BUSY_TIMEOUT_MS = 1000;
 
-export async function openDatabase(
-  config: DatabaseConfig,
-  options: { migrate?: boolean } = {},
-): Promise<Store> {
+export interface OpenOptions {
+  /** bring the schema up to date (default true) */
+  migrate?: boolean;
+  /**
+   * SQLite: keep the file to this connection alone once it has written (locking_mode
+   * EXCLUSIVE), for a restore; other processes then can neither read nor write it until it is
+   * closed. See `takeExclusiveLock`.
+   */
+  exclusive?: boolean;
+}
+
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Store> {
   let store: Store;
   if (config.dialect === 'sqlite') {
     const path = config.path === ':memory:' ? ':memory:' : resolve(config.path);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const sqlite = new Database(path, { timeout: BUSY_TIMEOUT_MS });
-    // WAL lets readers go on while one process writes, so several servers can share one file.
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    sqlite.pragma('synchronous = NORMAL');
+    const busyMs = options.exclusive ? EXCLUSIVE_BUSY_TIMEOUT_MS : BUSY_TIMEOUT_MS;
+    const sqlite = new Database(path, { timeout: busyMs });
+    try {
+      if (options.exclusive) sqlite.pragma('locking_mode = EXCLUSIVE');
+      // WAL lets readers go on while one process writes, so several servers can share one file.
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma(`busy_timeout = ${busyMs}`);
+      sqlite.pragma('synchronous = NORMAL');
+      // In exclusive mode the first write takes the lock for good; take it now, while it is
+      // still possible to say clearly why it cannot be had.
+      if (options.exclusive) sqlite.exec('begin exclusive; commit');
+    } catch (e) {
+      sqlite.close();
+      if ((e as { code?: string }).code === 'SQLITE_BUSY') {
+        refuse(
+          'state',
+          'database-in-use',
+          `数据库文件 ${path} 正被其他程序使用（例如正在运行的 jixiao serve）。请先停止使用它的所有程序再试。`,
+        );
+      }
+      throw e;
+    }
     const db = new Kysely<DB>({ dialect: sqliteDialect({ database: sqlite }) });
     store = { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
   } else {
-    const pool = new pg.Pool({ connectionString: config.url, types: pgTypes, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      types: pgTypes,
+      max: config.poolSize ?? 10,
+      application_name: 'jixiao',
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     store = { db, dialect: 'postgres', location: redactUrl(config.url), close: () => db.destroy() };
   }
@@ -85,6 +127,21 @@ function migrator(store: Store): Migrator {
     };
   }
   return new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+}
+
+/** The names of every migration this version has, in order. */
+export function knownMigrations(): string[] {
+  return Object.keys(MIGRATIONS).sort();
+}
+
+/** Brings the schema up to the named migration and no further (restoring an older backup). */
+export async function migrateTo(store: Store, name: string): Promise<void> {
+  const { error, results } = await migrator(store).migrateTo(name);
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '';
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`数据库迁移${failed ? `“${failed}”` : ''}失败：${reason}`, { cause: error });
+  }
 }
 
 /** Applies every pending migration; returns the names applied. */

@@ -190,6 +190,40 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export const JOB_STATUSES = ['pending', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** A background job: recurring (every_ms set, id = its kind) or once (done or failed after). */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: JsonText | null;
+  /** due from this time */
+  run_at: Timestamp;
+  every_ms: number | null;
+  status: JobStatus;
+  /** runs started since the last success */
+  attempts: number;
+  /** the server holding the lease, until locked_until; another may take it after */
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_error: string | null;
+  last_result: JsonText | null;
+  created_at: Timestamp;
+}
+
+/** A running server process; it renews alive_until while it runs and removes its row when it stops. */
+export interface ServersTable {
+  id: string;
+  host: string;
+  pid: number;
+  started_at: Timestamp;
+  seen_at: Timestamp;
+  alive_until: Timestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   profiles: ProfilesTable;
@@ -205,6 +239,8 @@ export interface DB {
   target_adjustments: TargetAdjustmentsTable;
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;
+  jobs: JobsTable;
+  servers: ServersTable;
 }
 
 /** A database or a transaction on it: repositories take either. */

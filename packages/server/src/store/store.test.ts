@@ -8,7 +8,7 @@ import { nowIso } from './dialect.ts';
 import { findAttachment, insertAttachment } from './repos/attachments.ts';
 import { listEvents, recordEvent } from './repos/audit.ts';
 import { advanceVersion, findEvaluation, insertEvaluation, listEvaluations } from './repos/evaluations.ts';
-import { hit, peek } from './repos/rateLimits.ts';
+import { deleteExpiredCounters, peek, release, reserve } from './repos/rateLimits.ts';
 import { insertSnapshot, latestSnapshot, listPublished } from './repos/snapshots.ts';
 import { insertUnit } from './repos/units.ts';
 import { findLoginUser, insertUser } from './repos/users.ts';
@@ -53,10 +53,10 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
       createdAt: nowIso(),
       passwordHash: 'scrypt$x',
     });
-  });
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
-  });
+  }, 60_000);
 
   async function newEvaluation(
     over: { year?: number; grade?: string; errors?: number } = {},
@@ -90,7 +90,7 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
 
   it('is migrated, and migrating again changes nothing', async () => {
     const status = await migrationStatus(t.store);
-    expect(status.map((s) => s.name)).toEqual(['0001-initial']);
+    expect(status.map((s) => s.name)).toEqual(['0001-initial', '0002-jobs']);
     expect(status.every((s) => s.executedAt !== null)).toBe(true);
     expect(await migrateToLatest(t.store)).toEqual([]);
   });
@@ -243,18 +243,36 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
     expect(listed.items[0]?.version).toBe(3);
   });
 
-  it('counts attempts in a window shared by everyone using the database, then starts again', async () => {
+  it('counts attempts in a window shared by everyone using the database, up to the limit, then starts again', async () => {
     const start = new Date('2024-01-01T00:00:00.000Z');
     const minute = 60_000;
-    expect(await hit(t.store.db, 'k', start, 15 * minute)).toBe(1);
-    expect(await hit(t.store.db, 'k', new Date(start.getTime() + minute), 15 * minute)).toBe(2);
-    expect(await hit(t.store.db, 'k', new Date(start.getTime() + 2 * minute), 15 * minute)).toBe(3);
-    expect((await peek(t.store.db, 'k', new Date(start.getTime() + 3 * minute), 15 * minute)).count).toBe(3);
-    // 16 minutes after the window opened, it has run out.
-    const later = new Date(start.getTime() + 16 * minute);
-    expect((await peek(t.store.db, 'k', later, 15 * minute)).count).toBe(0);
-    expect(await hit(t.store.db, 'k', later, 15 * minute)).toBe(1);
-    expect(await hit(t.store.db, 'other', later, 15 * minute)).toBe(1);
+    const at = (m: number) => new Date(start.getTime() + m * minute);
+    const db = t.store.db;
+    expect(await reserve(db, 'k', start, 15 * minute, 3)).toBe(1);
+    expect(await reserve(db, 'k', at(1), 15 * minute, 3)).toBe(2);
+    expect(await reserve(db, 'k', at(2), 15 * minute, 3)).toBe(3);
+    // Full: refused, and the refusal does not count.
+    expect(await reserve(db, 'k', at(3), 15 * minute, 3)).toBeNull();
+    expect((await peek(db, 'k', at(3), 15 * minute)).count).toBe(3);
+    await release(db, 'k');
+    expect((await peek(db, 'k', at(3), 15 * minute)).count).toBe(2);
+    expect(await reserve(db, 'k', at(4), 15 * minute, 3)).toBe(3);
+    // 16 minutes after the window opened, it has run out and the next attempt opens a new one.
+    expect((await peek(db, 'k', at(16), 15 * minute)).count).toBe(0);
+    expect(await reserve(db, 'k', at(16), 15 * minute, 3)).toBe(1);
+    expect((await peek(db, 'k', at(17), 15 * minute)).resetsAt?.toISOString()).toBe(at(31).toISOString());
+    expect(await reserve(db, 'other', at(16), 15 * minute, 3)).toBe(1);
+    expect(await deleteExpiredCounters(db, at(16).toISOString())).toBe(2);
+    expect((await peek(db, 'k', at(17), 15 * minute)).count).toBe(0);
+  });
+
+  it('gives a burst of attempts at once no more places than the limit between them', async () => {
+    const now = new Date();
+    const burst = await Promise.all(
+      Array.from({ length: 24 }, () => reserve(t.store.db, 'burst', now, 60_000, 5)),
+    );
+    expect(burst.filter((n) => n !== null).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect((await peek(t.store.db, 'burst', now, 60_000)).count).toBe(5);
   });
 
   it.runIf(dialect === 'sqlite')(

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { describe } from 'vitest';
 import { type DatabaseConfig, openDatabase, type Store } from '../store/database.ts';
 import type { DialectName } from '../store/dialect.ts';
 
@@ -21,6 +22,17 @@ export const ADMIN_POSTGRES_URL =
 /** The backends the suites run on. */
 export const BACKENDS: readonly DialectName[] =
   process.env.JIXIAO_TEST_POSTGRES === 'skip' ? ['sqlite'] : ['sqlite', 'postgres'];
+
+/**
+ * `describe` once per backend, the backends side by side: each backend's tests run in order,
+ * but SQLite's and PostgreSQL's at the same time. Suites that mostly wait (for server processes
+ * to start, for the database) then take about as long as their slower half.
+ */
+export function describeEachBackend(name: string, body: (dialect: DialectName) => void): void {
+  describe.each(BACKENDS)(`${name} on %s`, { concurrent: true }, (dialect) => {
+    describe.sequential('in order', () => body(dialect));
+  });
+}
 
 export interface TestDatabase {
   dialect: DialectName;

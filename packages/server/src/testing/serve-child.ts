@@ -10,6 +10,7 @@ const config = JSON.parse(process.env.JIXIAO_TEST_SERVE ?? '{}') as {
   demo?: boolean;
   attachmentLimit?: number;
   importLimits?: { maxBytes?: number; maxFiles?: number };
+  jobs?: { pollMs?: number; run?: boolean };
 };
 
 const service = await serve({ ...config, port: 0, host: '127.0.0.1' });

@@ -12,6 +12,13 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * For the hooks that start and stop server processes: on a loaded two-core machine, with other
+ * suites starting theirs at the same time, compiling and starting one can take well over
+ * vitest's default 10 s.
+ */
+export const STARTUP_TIMEOUT = 90_000;
+
 const CHILD = fileURLToPath(new URL('./serve-child.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -21,6 +28,7 @@ export async function startServerProcess(
     demo?: boolean;
     attachmentLimit?: number;
     importLimits?: { maxBytes?: number; maxFiles?: number };
+    jobs?: { pollMs?: number; run?: boolean };
   } = {},
 ): Promise<ServerProcess> {
   const config = {

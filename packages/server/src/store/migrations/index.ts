@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { MigrationContext } from '../dialect.ts';
 import * as m0001 from './0001-initial.ts';
+import * as m0002 from './0002-jobs.ts';
 
 export interface MigrationModule {
   // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema of their time
@@ -16,4 +17,5 @@ export interface MigrationModule {
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-initial': m0001,
+  '0002-jobs': m0002,
 };
