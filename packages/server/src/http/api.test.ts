@@ -662,9 +662,15 @@ describeEachBackend('API', (dialect) => {
       expect(exported.status).toBe(200);
       expect(exported.headers.get('content-disposition')).toMatch(/attachment/);
       expect(exported.body.year).toBe(2031);
-      expect((await (await as('fillerB')).get(`/api/evaluations/${b.id}/export?format=xlsx`)).status).toBe(
-        501,
-      );
+      const xlsx = await fetch(`${server.url}/api/evaluations/${b.id}/export?format=xlsx`, {
+        headers: { cookie: (await as('fillerB')).cookie ?? '' },
+      });
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+      expect(xlsx.headers.get('content-disposition')).toContain('.xlsx');
+      // a real Office file: a zip holding the workbook
+      const bytes = new Uint8Array(await xlsx.arrayBuffer());
+      expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
     });
 
     it('serves OpenAPI generated from the route table, and a pointer at /', async () => {

@@ -5,7 +5,6 @@ import { approveEvaluation } from '../../commands/approveEvaluation.ts';
 import { approveTargets } from '../../commands/approveTargets.ts';
 import { createEvaluation } from '../../commands/createEvaluation.ts';
 import { declareTargets } from '../../commands/declareTargets.ts';
-import { refuse } from '../../commands/problem.ts';
 import { publishEvaluation } from '../../commands/publishEvaluation.ts';
 import { returnEvaluation } from '../../commands/returnEvaluation.ts';
 import { saveEvaluation } from '../../commands/saveEvaluation.ts';
@@ -91,6 +90,16 @@ const stepRoutes: AnyRoute[] = STEPS.map((s) =>
     },
   }),
 );
+
+const EXPORT_CONTENT = {
+  json: { ext: '.json', type: 'application/json; charset=utf-8' },
+  xlsx: { ext: '.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  docx: { ext: '.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  pdf: { ext: '.pdf', type: 'application/pdf' },
+  md: { ext: '.md', type: 'text/markdown; charset=utf-8' },
+  csv: { ext: '.csv', type: 'text/csv; charset=utf-8' },
+  html: { ext: '.html', type: 'text/html; charset=utf-8' },
+} as const;
 
 export const evaluationRoutes = [
   route({
@@ -286,28 +295,26 @@ export const evaluationRoutes = [
     url: '/api/evaluations/:id/export',
     tag: '自评表',
     summary: '导出',
-    description: '目前支持 format=json（标准 JSON）；xlsx、docx、pdf、md、csv 待导出模块完成后提供。',
+    description:
+      '按评分规则对应的官方版式导出：xlsx、pdf（由 Chromium 打印）、docx、md、csv、html，或标准 JSON（format=json）。',
     auth: 'user',
     params: idParams,
-    query: z.object({ format: z.enum(['json', 'xlsx', 'docx', 'pdf', 'md', 'csv']).default('json') }),
-    success: { status: 200, description: '文件', contentType: 'application/json' },
+    query: z.object({ format: z.enum(['json', 'xlsx', 'docx', 'pdf', 'md', 'csv', 'html']).default('json') }),
+    success: { status: 200, description: '文件', contentType: 'application/octet-stream' },
     handler: async ({ db, actor, params, query, reply }) => {
       const d = await evaluationDetail(db, actor, params.id);
-      if (query.format !== 'json') {
-        refuse(
-          'unavailable',
-          'format-unavailable',
-          `暂不支持导出为 ${query.format}，目前只能导出标准 JSON（format=json）。`,
-        );
-      }
       const name = [d.record.year, d.record.unitName, d.record.project].filter((x) => x !== null).join('-');
+      const ext = EXPORT_CONTENT[query.format].ext;
       reply
-        .header('Content-Type', 'application/json; charset=utf-8')
+        .header('Content-Type', EXPORT_CONTENT[query.format].type)
         .header(
           'Content-Disposition',
-          `attachment; filename="evaluation.json"; filename*=UTF-8''${encodeURIComponent(`${name}.json`)}`,
+          `attachment; filename="evaluation${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}${ext}`)}`,
         );
-      return JSON.stringify(d.document, null, 2);
+      if (query.format === 'json') return JSON.stringify(d.document, null, 2);
+      // The writers load exceljs and Chromium's driver; only requests that export pay for them.
+      const { exportEvaluation } = await import('@jixiao/formats');
+      return Buffer.from(await exportEvaluation(d.document, query.format));
     },
   }),
 ];
