@@ -3,7 +3,7 @@
  * unit should write, with the figures filled in and the parts only the unit knows left as
  * "……" for it to complete. Suggestions never state a cause as fact.
  */
-import { plain } from '../decimal/decimal.ts';
+import { percentText, plain } from '../decimal/decimal.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import type { ScoreResult } from '../scoring/types.ts';
 import type { Finding } from './types.ts';
@@ -22,7 +22,7 @@ function indicatorIndex(path: string): number | null {
 }
 
 function pct(ratio: number | null): string {
-  return ratio === null ? '—' : `${plain(Math.round(ratio * 1000) / 10)}%`;
+  return ratio === null ? '—' : percentText(ratio, 1);
 }
 
 /** Overshoot and miss descriptions for every indicator the score flags, used by the narrative drafts. */

@@ -32,6 +32,11 @@ export function plain(n: Decimal | number): string {
   return new Decimal(n).toString();
 }
 
+/** A fraction as a percentage for messages, half-up: 1.583333 → "158.3%" at one place. */
+export function percentText(fraction: Decimal | number, places: number): string {
+  return `${plain(round(new Decimal(fraction).times(100), places))}%`;
+}
+
 export function min(a: Decimal, b: Decimal): Decimal {
   return a.lessThan(b) ? a : b;
 }

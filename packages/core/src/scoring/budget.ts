@@ -1,5 +1,5 @@
 /** The budget block: execution rate B/A and the budget score weight × min(B/A, 1). */
-import { type Decimal, dec, min, plain, round, roundNumber } from '../decimal/decimal.ts';
+import { type Decimal, dec, min, percentText, plain, round, roundNumber } from '../decimal/decimal.ts';
 import type { Budget } from '../model/evaluation.ts';
 import type { Profile } from '../profiles/schema.ts';
 import type { BudgetScore } from './types.ts';
@@ -8,10 +8,6 @@ export interface BudgetComputation {
   result: BudgetScore;
   /** the computed score as an exact decimal, for the total */
   computed: Decimal | null;
-}
-
-export function percentText(fraction: Decimal, places: number): string {
-  return `${plain(round(fraction.times(100), places))}%`;
 }
 
 export function scoreBudget(budget: Budget, profile: Profile): BudgetComputation {

@@ -4,11 +4,10 @@
  * variant; `=` full marks when met; ranges full marks inside the range; qualitative scores are
  * the unit's choice inside the band of its grade. A score never exceeds its weight.
  */
-import { type Decimal, dec, max, min, plain, round } from '../decimal/decimal.ts';
+import { type Decimal, dec, max, min, percentText, plain, round } from '../decimal/decimal.ts';
 import type { Indicator, Value } from '../model/evaluation.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { comparable } from '../values/units.ts';
-import { percentText } from './budget.ts';
 import type { Formula, IndicatorScore } from './types.ts';
 
 export interface IndicatorComputation {

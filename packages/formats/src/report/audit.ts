@@ -7,6 +7,7 @@ import {
   countFindings,
   type Evaluation,
   type Finding,
+  percentText,
   plain,
   RULE_CLASS_NAMES,
   type RuleClass,
@@ -34,7 +35,7 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : plain(v));
-const pct = (v: number | null) => (v === null ? '—' : `${plain(Math.round(v * 1000) / 10)}%`);
+const pct = (v: number | null) => (v === null ? '—' : percentText(v, 1));
 
 interface Section {
   title: string;

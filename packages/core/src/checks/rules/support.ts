@@ -9,7 +9,7 @@
  * memoised by that object; what depends only on a short string from a small vocabulary (a
  * label, a unit, a ratio as displayed) is memoised by the string.
  */
-import { type Decimal, dec, plain, round } from '../../decimal/decimal.ts';
+import { type Decimal, dec, percentText } from '../../decimal/decimal.ts';
 import type { Evaluation, Indicator, Value } from '../../model/evaluation.ts';
 import type { NarrativeField } from '../../profiles/schema.ts';
 import type { IndicatorScore } from '../../scoring/types.ts';
@@ -79,8 +79,8 @@ const percentMemo = stringMemo<string, string>(4096);
 
 /** A fraction as a percentage for messages: 1.583333 → "158.3%". */
 export function percent(fraction: number | Decimal, places: number): string {
-  if (typeof fraction !== 'number') return `${plain(round(fraction.times(100), places))}%`;
-  return percentMemo(`${fraction}|${places}`, () => `${plain(round(dec(fraction).times(100), places))}%`);
+  if (typeof fraction !== 'number') return percentText(fraction, places);
+  return percentMemo(`${fraction}|${places}`, () => percentText(fraction, places));
 }
 
 /** Text cut to `max` characters for quoting in a message. */
