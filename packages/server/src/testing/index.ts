@@ -5,3 +5,4 @@
 export * from './databases.ts';
 export * from './fingerprint.ts';
 export * from './fixtures.ts';
+export * from './server-process.ts';

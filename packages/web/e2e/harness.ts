@@ -1,0 +1,131 @@
+/**
+ * End-to-end harness: a real server process (the demo data on a fresh SQLite database, or on
+ * PostgreSQL) serving the production build of the pages, and Debian's Chromium driven by
+ * playwright-core. Screenshots go to .test-results/screenshots/ (CI artefacts) and, when
+ * JIXIAO_SCREENSHOTS=docs, also to docs/screenshots/ for the README.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createTestDatabase,
+  type ServerProcess,
+  STARTUP_TIMEOUT,
+  startServerProcess,
+  type TestDatabase,
+} from '@jixiao/server/testing';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export { STARTUP_TIMEOUT };
+
+export const DEMO_PASSWORD = 'jixiao-demo';
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SHOTS = join(REPO_ROOT, '.test-results', 'screenshots');
+const DOC_SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+let built = false;
+/** Builds the pages once per test process when the build is missing or older than the sources. */
+function ensureBuild(): void {
+  if (built) return;
+  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'ensure-web-build.mjs')], { stdio: 'inherit' });
+  built = true;
+}
+
+export interface E2eApp {
+  url: string;
+  browser: Browser;
+  database: TestDatabase;
+  server: ServerProcess;
+  /** a new browser window (own cookies), 1366×768, signed in as `username` when given */
+  open(username?: string): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export async function startApp(options: { dialect?: 'sqlite' | 'postgres' } = {}): Promise<E2eApp> {
+  ensureBuild();
+  const database = await createTestDatabase(options.dialect ?? 'sqlite');
+  const server = await startServerProcess(database, { demo: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.JIXIAO_CHROMIUM ?? '/usr/bin/chromium',
+    args: LAUNCH_ARGS,
+    headless: true,
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    url: server.url,
+    browser,
+    database,
+    server,
+    async open(username?: string) {
+      const context = await browser.newContext({
+        viewport: { width: 1366, height: 768 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        acceptDownloads: true,
+        baseURL: server.url,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      if (username) await login(page, username);
+      return { context, page };
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close().catch(() => {});
+      await server.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** Signs in through the login page, as a person would. */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/** Saves a full-page screenshot as a test artefact (and in docs/screenshots/ on request). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  if (process.env.JIXIAO_SCREENSHOTS === 'docs') {
+    mkdirSync(DOC_SHOTS, { recursive: true });
+    copyFileSync(file, join(DOC_SHOTS, `${name}.png`));
+  }
+  return file;
+}
+
+/**
+ * Chinese rendered as glyphs, not boxes: the same text drawn with the page's fonts must be
+ * wider than a missing-glyph box row would be and must differ from a fallback box.
+ */
+export async function rendersChinese(page: Page, text = '绩效自评'): Promise<boolean> {
+  return page.evaluate((sample) => {
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return false;
+    const font = getComputedStyle(document.body).fontFamily;
+    ctx.font = `16px ${font}`;
+    const glyphs = [...sample].map((ch) => ctx.measureText(ch).width);
+    // a font without CJK draws the same "tofu" box for every character; real glyphs vary,
+    // and the missing-glyph box for an unassigned code point is what tofu looks like
+    const tofu = ctx.measureText('\u{10FFFD}').width;
+    return glyphs.every((w) => w > 8) && glyphs.some((w) => Math.abs(w - tofu) > 0.5);
+  }, text);
+}
