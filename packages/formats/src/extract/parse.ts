@@ -334,6 +334,20 @@ function readFooter(ctx: Ctx, i: number, field: FooterField): number {
 }
 
 /**
+ * Whether a total row's cells, read from the right against the header's trailing columns, put
+ * its only number under 分值 and leave 得分 empty. Read from the right because the label on the
+ * left is often merged over several columns.
+ */
+function blankScoreBesideWeight(values: readonly Tok[], roles: readonly string[], only: Tok): boolean {
+  const w = roles.indexOf('weight');
+  const s = roles.indexOf('score');
+  if (w < 0 || s < 0 || values.length < roles.length) return false;
+  const tail = values.slice(values.length - roles.length);
+  const score = tail[s]!;
+  return tail[w] === only && (score.empty || isEmptyMark(score.text));
+}
+
+/**
  * '总分 | … | 95', '总分 100 100', '合计 | 100 | | ': the numbers are read against the trailing
  * columns of the indicator header (分值, 得分, 偏差原因), so a weight total is never taken for
  * the score.
@@ -366,6 +380,10 @@ function readTotal(ctx: Ctx, i: number): number {
     score = values[roles.indexOf('score')];
     const w = roles.indexOf('weight');
     weight = w >= 0 ? values[w] : undefined;
+  } else if (numbers.length === 1 && t.positional && blankScoreBesideWeight(values, roles, numbers[0]!)) {
+    // '合计 | 100 | (blank) | (blank)': the one number stands in the 分值 column, the 得分 cell
+    // is empty — the form reports no total, and the weight total is not one
+    weight = numbers[0];
   } else if (numbers.length >= 2 && roles.includes('weight')) {
     weight = numbers[numbers.length - 2];
     score = numbers[numbers.length - 1];

@@ -81,6 +81,12 @@ describe('readCsv', () => {
     expect(grid.notes.join()).toContain('未闭合的引号');
   });
 
+  it("reads a cell made inert against formulas ('=…) as Excel shows it, and keeps other apostrophes", () => {
+    const [grid] = readCsv(utf8("指标,目标值,备注,分值,说明\n'=SUM(A1:A3),'@cmd,'-x+1,'5,'绩效\n"), 'inert.csv');
+    expect(grid!.rows.at(-1)!.map((c) => c.text)).toEqual(['=SUM(A1:A3)', '@cmd', '-x+1', "'5", "'绩效"]);
+    expect(grid!.notes.join('；')).toContain('3 个单元格开头的撇号');
+  });
+
   it('refuses empty, blank, oversized and non-text files with the file named', () => {
     expect(caught(() => readCsv(new Uint8Array(0), '空.csv')).code).toBe('empty');
     expect(caught(() => readCsv(utf8(' \n,,\n'), 'blank.csv')).code).toBe('no-content');

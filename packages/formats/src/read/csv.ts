@@ -3,7 +3,9 @@
  * comma, semicolon or tab delimiter (detected), UTF-8 with or without BOM, or GB18030/GBK (what
  * Chinese Excel writes for "CSV (逗号分隔)").
  */
+
 import type { Grid, ReadLimits } from '../grid.ts';
+import { isFormulaLike } from '../write/inert.ts';
 import { decodeText } from './encoding.ts';
 import { readError } from './errors.ts';
 import { type Clock, checkFileSize, resolveLimits, startClock } from './limits.ts';
@@ -140,6 +142,19 @@ export function detectDelimiter(text: string): CsvDelimiter {
 
 const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': '逗号', '\t': '制表符', ';': '分号' };
 
+/**
+ * A CSV cell written as `'=…` is text made inert against formula injection (by Jixiao's own
+ * export, and as OWASP advises): Excel shows it without the apostrophe, so the importer reads
+ * it the same way. An apostrophe before anything else is the unit's own text and stays.
+ */
+function withoutInertMark(text: string, counted: () => void): string {
+  if (text.startsWith("'") && isFormulaLike(text.slice(1))) {
+    counted();
+    return text.slice(1);
+  }
+  return text;
+}
+
 /** Reads a CSV file into one Grid. */
 export function readCsv(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): Grid[] {
   const lim = resolveLimits(limits);
@@ -154,6 +169,7 @@ export function readCsv(bytes: Uint8Array, file: string, limits?: Partial<ReadLi
   if (unclosedQuote) notes.push('文件末尾有未闭合的引号，最后一个单元格一直读到了文件结尾，请核对');
 
   const cells: PlacedCell[] = [];
+  let unmarked = 0;
   records.forEach((record, r) => {
     clock.countCells(record.length);
     record.forEach((f, c) => {
@@ -162,11 +178,12 @@ export function readCsv(bytes: Uint8Array, file: string, limits?: Partial<ReadLi
         col: c,
         rowSpan: 1,
         colSpan: 1,
-        text: cleanText(f.text),
+        text: withoutInertMark(cleanText(f.text), () => unmarked++),
         source: { line: f.line },
       });
     });
   });
+  if (unmarked > 0) notes.push(`${unmarked} 个单元格开头的撇号（防止被当作公式的标记）已去掉`);
   if (!cells.some((c) => c.text.length > 0)) {
     throw readError('no-content', file, '里没有任何文字内容。请确认文件是否选错，或是否保存了空表。');
   }

@@ -9,15 +9,10 @@ import type { Evaluation } from '@jixiao/core';
 import { type Comparison, compareWithExpected, type FieldMismatch } from '../extract/compare.ts';
 import { importBytes } from '../import.ts';
 import { type ExportFormat, exportEvaluation, formTable } from './export.ts';
-import { isFormulaLike } from './inert.ts';
-import { splitTarget, weightTotal } from './layout/common.ts';
 import type { PdfRenderer } from './pdf.ts';
 
 /** Importer gaps met when reading Jixiao's own exports back (see the report in docs/export.md). */
 export const KNOWN_GAPS = {
-  'total-from-weight':
-    '总分/合计 row with a 分值 total and a blank 得分: the importer takes the 分值 total for the reported total',
-  'csv-apostrophe': "CSV cells made inert with a leading apostrophe ('=100%) are read with the apostrophe",
   'pdf-wrapped-value':
     'a target or actual wrapped over two lines in a PDF cell comes back with a line break inside',
   'pdf-space-lost': 'a space inside a name ("主体 (个)") is lost in a PDF cell',
@@ -46,22 +41,8 @@ export function expectedOf(ev: Evaluation, layoutProfile: string): Record<string
   return { ...rest, profile: ev.profile ?? layoutProfile };
 }
 
-function indicatorAt(ev: Evaluation, path: string): Evaluation['indicators'][number] | null {
-  const m = /^indicators\[(\d+)\]/.exec(path);
-  return m ? (ev.indicators[Number(m[1])] ?? null) : null;
-}
-
 /** The known gap that explains a difference, or null. */
-export function explain(ev: Evaluation, format: ExportFormat, w: FieldMismatch): KnownGap | null {
-  if (w.path === 'totalReported' && w.expected === null && w.actual === weightTotal(ev))
-    return 'total-from-weight';
-  const ind = indicatorAt(ev, w.path);
-  if (format === 'csv' && ind && /\.target\./.test(w.path)) {
-    const parts = splitTarget(ind.target);
-    if (isFormulaLike(ind.target.raw) || isFormulaLike(parts.op)) return 'csv-apostrophe';
-  }
-  if (format === 'csv' && typeof w.expected === 'string' && w.actual === `'${w.expected}`)
-    return 'csv-apostrophe';
+export function explain(format: ExportFormat, w: FieldMismatch): KnownGap | null {
   if (format === 'pdf' && typeof w.expected === 'string' && typeof w.actual === 'string') {
     if (/\.(target|actual)\.raw$/.test(w.path) && w.actual.replace(/\n/g, '') === w.expected) {
       return 'pdf-wrapped-value';
@@ -87,7 +68,7 @@ export async function roundTrip(
   const unexplained: FieldMismatch[] = [];
   const gaps: Partial<Record<KnownGap, number>> = {};
   for (const w of comparison.wrong) {
-    const gap = explain(ev, format, w);
+    const gap = explain(format, w);
     if (gap) gaps[gap] = (gaps[gap] ?? 0) + 1;
     else unexplained.push(w);
   }
