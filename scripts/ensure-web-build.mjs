@@ -34,7 +34,15 @@ if (force || !existsSync(built) || statSync(built).mtimeMs < sources) {
   try {
     execFileSync(
       process.execPath,
-      [join(web, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build', web, '--logLevel', 'warn', '--outDir', tmp],
+      [
+        join(web, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        web,
+        '--logLevel',
+        'warn',
+        '--outDir',
+        tmp,
+      ],
       { stdio: 'inherit' },
     );
     if (existsSync(dist)) renameSync(dist, old);

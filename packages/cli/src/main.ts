@@ -54,14 +54,35 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('<file...>', '要导入的文件；一个文件中有多张表时分别导出')
     .option('--json', '输出标准 JSON（多张表时为数组）')
     .option('--out <dir>', '每张表写一个 JSON 文件到该目录')
+    .option(
+      '--to-db',
+      '在服务的数据库中为每张表建立草稿（标明没有经批复的绩效目标），审计记录中注明来自控制台和文件',
+    )
+    .option(
+      '--db <path|url>',
+      '与 --to-db 一起：SQLite 数据库文件（默认 ./data/jixiao.db）或 postgres:// 连接串；未指定时用 DATABASE_URL',
+    )
+    .option(
+      '--unit <unit>',
+      '与 --to-db 一起：草稿所属单位的名称或 id；默认按表中的单位名称（未建立的单位自动新建）',
+    )
+    .option(
+      '--as <username>',
+      '与 --to-db 一起：记为建立者的用户（财政复核人，或该单位的人员）；默认为不能登录的控制台账号 jixiao-console',
+    )
     .helpOption('-h, --help', '显示帮助')
     .addHelpText(
       'after',
-      '\n退出码：0 全部导入；1 有文件未能导入；2 用法错误。\n\n示例：\n  jixiao import ../shared/samples/seed-hubei-dept-2023.md\n  jixiao import forms/*.pdf --out imported/',
+      '\n退出码：0 全部导入；1 有文件未能导入；2 用法错误。\n\n示例：\n  jixiao import ../shared/samples/seed-hubei-dept-2023.md\n  jixiao import forms/*.pdf --out imported/\n  jixiao import forms/*.xlsx --to-db --db data/jixiao.db --unit 天长市水利局',
     )
-    .action(async (files: string[], opts: { json?: boolean; out?: string }) => {
-      setCode(await (await import('./commands/import.ts')).runImport(files, opts, io));
-    });
+    .action(
+      async (
+        files: string[],
+        opts: { json?: boolean; out?: string; toDb?: boolean; db?: string; unit?: string; as?: string },
+      ) => {
+        setCode(await (await import('./commands/import.ts')).runImport(files, opts, io));
+      },
+    );
 
   program
     .command('check')
@@ -92,7 +113,12 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description(
       '导出：按所在地区的官方版式把自评表导出为 xlsx、pdf、docx、md、csv、html 或标准 JSON；--bundle 打包公开',
     )
-    .argument('<file...>', '自评表文件：标准 JSON，或可导入的表格文件')
+    .argument('[file...]', '自评表文件：标准 JSON，或可导入的表格文件（用 --id 时不给）')
+    .option('--id <id>', '导出服务数据库中这张自评表的当前版本（代替文件）')
+    .option(
+      '--db <path|url>',
+      '与 --id 一起：SQLite 数据库文件（默认 ./data/jixiao.db）或 postgres:// 连接串；未指定时用 DATABASE_URL',
+    )
     .option('-f, --format <format>', '导出格式：xlsx、pdf、docx、md、csv、json、html')
     .option(
       '-l, --layout <id>',
@@ -103,10 +129,13 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .helpOption('-h, --help', '显示帮助')
     .addHelpText(
       'after',
-      '\n退出码：0 全部导出；1 有表未能读取或导出；2 用法错误。\n\n示例：\n  jixiao export examples/seed-hubei-dept-2023.expected.json --format xlsx -o seed.xlsx\n  jixiao export forms/*.json --bundle -o publish.zip',
+      '\n退出码：0 全部导出；1 有表未能读取或导出；2 用法错误。\n\n示例：\n  jixiao export examples/seed-hubei-dept-2023.expected.json --format xlsx -o seed.xlsx\n  jixiao export forms/*.json --bundle -o publish.zip\n  jixiao export --id 0b6f… --db data/jixiao.db --format pdf -o form.pdf',
     )
     .action(
-      async (files: string[], opts: { format?: string; layout?: string; out?: string; bundle?: boolean }) => {
+      async (
+        files: string[],
+        opts: { format?: string; layout?: string; out?: string; bundle?: boolean; id?: string; db?: string },
+      ) => {
         setCode(await (await import('./commands/export.ts')).runExport(files, opts, io));
       },
     );

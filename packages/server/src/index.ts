@@ -9,6 +9,7 @@ export { addComment } from './commands/addComment.ts';
 export { approveAdjustment } from './commands/approveAdjustment.ts';
 export { approveEvaluation } from './commands/approveEvaluation.ts';
 export { approveTargets } from './commands/approveTargets.ts';
+export { CONSOLE_USERNAME, consoleActor } from './commands/consoleActor.ts';
 export { createEvaluation } from './commands/createEvaluation.ts';
 export { createUnit } from './commands/createUnit.ts';
 export { createUser, createUserUnchecked } from './commands/createUser.ts';
@@ -61,5 +62,8 @@ export {
   redactUrl,
   type Store,
 } from './store/database.ts';
+export { type EvaluationRecord, findEvaluation } from './store/repos/evaluations.ts';
 export { findUnit, findUnitByName, type Unit } from './store/repos/units.ts';
+export { findUserByUsername } from './store/repos/users.ts';
+export { findVersion } from './store/repos/versions.ts';
 export type { DB, Db } from './store/schema.ts';

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEvaluation, openDatabase } from '@jixiao/server';
+import { createEvaluation, knownMigrations, openDatabase } from '@jixiao/server';
 import {
   BACKENDS,
   createTestDatabase,
@@ -52,11 +52,11 @@ describe.each(BACKENDS)('jixiao db on %s', (dialect) => {
     const d = await fresh();
     const first = capture();
     expect(await runDbMigrate(where(d), first)).toBe(0);
-    expect(first.text()).toContain('已执行迁移：0001-initial、0002-jobs');
+    expect(first.text()).toContain(`已执行迁移：${knownMigrations().join('、')}`);
     expect(first.text()).toContain(dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL');
     const again = capture();
     expect(await runDbMigrate(where(d), again)).toBe(0);
-    expect(again.text()).toContain('数据结构已是最新（共 2 个迁移）');
+    expect(again.text()).toContain(`数据结构已是最新（共 ${knownMigrations().length} 个迁移）`);
   });
 
   it('backs up and restores the same data, and will not replace data unless told', async () => {

@@ -1,7 +1,8 @@
 /**
  * `jixiao export FILE... --format xlsx|pdf|docx|md|csv|json|html [--layout ID] -o OUT`: forms
  * (canonical JSON or any importable file) written as the official table in the layout of their
- * scoring profile; `--bundle -o OUT.zip` packs many forms for publication, a folder per unit with
+ * scoring profile; `--id ID [--db PATH]` exports the current version of a form in the service's
+ * database instead of files; `--bundle -o OUT.zip` packs many forms for publication, a folder per unit with
  * each form in PDF and Excel and an index. One Chromium prints every PDF of a run.
  * Exit 0 when every form was written, 1 when some could not be read or written, 2 on usage errors.
  */
@@ -29,6 +30,10 @@ export interface ExportOptions {
   /** the file to write, or a folder for several forms; '-' writes a text format to standard output */
   out?: string;
   bundle?: boolean;
+  /** a form in the service's database (its current version) instead of files */
+  id?: string;
+  /** with --id: the SQLite file or postgres:// URL; DATABASE_URL otherwise */
+  db?: string;
 }
 
 const TEXT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'json', 'html'];
@@ -47,7 +52,12 @@ async function isDirectory(path: string): Promise<boolean> {
 
 /** Usage mistakes, said before anything is read; null when the options make sense. */
 function usageProblem(files: string[], opts: ExportOptions): string | null {
-  if (files.length === 0) return '请给出要导出的自评表文件（标准 JSON 或可导入的表格文件）。';
+  if (opts.id !== undefined && files.length > 0) return '--id 与文件只能选一个：--id 导出数据库中的自评表。';
+  if (opts.id !== undefined && opts.id.trim() === '') return '--id 后请给出自评表的 id。';
+  if (opts.id === undefined && opts.db !== undefined) return '--db 只与 --id 一起使用。';
+  if (files.length === 0 && opts.id === undefined) {
+    return '请给出要导出的自评表文件（标准 JSON 或可导入的表格文件），或用 --id 导出数据库中的自评表。';
+  }
   if (opts.bundle && opts.format) return '--bundle 与 --format 只能选一个：打包时每张表都导出 PDF 和 Excel。';
   if (!opts.bundle && !opts.format) {
     return `请用 --format 指定导出格式（${EXPORT_FORMATS.join('、')}），或用 --bundle 打包。`;
@@ -97,6 +107,15 @@ export async function runExport(files: string[], opts: ExportOptions, io: Io): P
   const out = opts.out!;
   let failed = false;
   const forms: LoadedForm[] = [];
+  if (opts.id !== undefined) {
+    const { formFromDatabase } = await import('./to-db.ts');
+    const found = await formFromDatabase(opts.id, opts);
+    if (!found.ok) {
+      io.err(found.message);
+      return 1;
+    }
+    forms.push(found.form);
+  }
   for (const file of files) {
     const loaded = await loadForms(file);
     if (!loaded.ok) {

@@ -12,6 +12,13 @@ import type { Io } from '../main.ts';
 export interface ImportOptions {
   json?: boolean;
   out?: string;
+  /** create a draft of every form in the service's database (see to-db.ts) */
+  toDb?: boolean;
+  db?: string;
+  /** with --to-db: the unit's name or id */
+  unit?: string;
+  /** with --to-db: the account recorded as creating the drafts */
+  as?: string;
 }
 
 const KIND_WORDS = { department: '部门整体', project: '项目' } as const;
@@ -47,6 +54,14 @@ function outName(file: string, index: number, count: number): string {
 }
 
 export async function runImport(files: string[], opts: ImportOptions, io: Io): Promise<number> {
+  if (!opts.toDb && (opts.db !== undefined || opts.unit !== undefined || opts.as !== undefined)) {
+    io.err('--db、--unit 和 --as 只与 --to-db 一起使用。');
+    return 2;
+  }
+  if (opts.toDb && opts.json) {
+    io.err('--to-db 与 --json 只能选一个。');
+    return 2;
+  }
   const forms: LoadedForm[] = [];
   let failed = 0;
   const written: string[] = [];
@@ -68,6 +83,16 @@ export async function runImport(files: string[], opts: ImportOptions, io: Io): P
         written.push(path);
       }
     }
+  }
+  if (opts.toDb) {
+    if (forms.length === 0) {
+      io.err('没有可以导入数据库的自评表。');
+      return 1;
+    }
+    const { importToDatabase } = await import('./to-db.ts');
+    failed += await importToDatabase(forms, opts, io);
+    for (const w of written) io.out(`已写入 ${w}`);
+    return failed > 0 ? 1 : 0;
   }
   if (opts.json) {
     const docs = forms.map((f) => f.evaluation);

@@ -83,6 +83,20 @@ export function describePath(path: ReadonlyArray<PropertyKey>): string {
   return parts.length === 0 ? '文档' : parts.join('的');
 }
 
+/**
+ * A value as quoted in a message: short, and safe for values too deep or too large for
+ * JSON.stringify (a hostile document must get a message, not a crash).
+ */
+function shown(v: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(v) ?? String(v);
+  } catch {
+    text = Array.isArray(v) ? '[…]' : '{…}';
+  }
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
 function typeName(v: unknown): string {
   if (v === undefined) return '缺失';
   if (v === null) return 'null';
@@ -133,27 +147,27 @@ function toError(issue: z.core.$ZodIssue, input: unknown): ValidationError {
       return {
         code: 'wrong-type',
         path,
-        message: `${where}（${path}）应为${expected}，实际为${typeName(found)}${typeof found === 'string' ? `“${found}”` : ''}。`,
+        message: `${where}（${path}）应为${expected}，实际为${typeName(found)}${typeof found === 'string' ? `“${found.length > 80 ? `${found.slice(0, 80)}…` : found}”` : ''}。`,
       };
     }
     case 'invalid_value':
       return {
         code: 'not-allowed',
         path,
-        message: `${where}（${path}）的值${JSON.stringify(found)}不在允许范围内，可选：${issue.values.map((v) => JSON.stringify(v)).join('、')}。`,
+        message: `${where}（${path}）的值${shown(found)}不在允许范围内，可选：${issue.values.map((v) => JSON.stringify(v)).join('、')}。`,
       };
     case 'too_small':
     case 'too_big':
       return {
         code: 'out-of-range',
         path,
-        message: `${where}（${path}）的值${JSON.stringify(found)}超出合理范围（${issue.code === 'too_small' ? '不小于' : '不大于'}${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}）。`,
+        message: `${where}（${path}）的值${shown(found)}超出合理范围（${issue.code === 'too_small' ? '不小于' : '不大于'}${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}）。`,
       };
     case 'invalid_format':
       return {
         code: 'bad-date',
         path,
-        message: `${where}（${path}）应为“YYYY-MM-DD”格式的日期，实际为${JSON.stringify(found)}。`,
+        message: `${where}（${path}）应为“YYYY-MM-DD”格式的日期，实际为${shown(found)}。`,
       };
     case 'custom':
       if (issue.message === 'not-finite') {
@@ -165,7 +179,7 @@ function toError(issue: z.core.$ZodIssue, input: unknown): ValidationError {
         return {
           code: 'bad-date',
           path,
-          message: `${where}（${path}）应为“YYYY-MM-DD”格式的日期，实际为${JSON.stringify(found)}。`,
+          message: `${where}（${path}）应为“YYYY-MM-DD”格式的日期，实际为${shown(found)}。`,
         };
       }
       return { code: 'invalid', path, message: `${where}（${path}）无效：${issue.message}` };

@@ -113,7 +113,8 @@ export function parseMoney(text: string): MoneyReading {
   if (isEmptyMark(text)) return { value: null, unit: null, ok: true };
   const t = foldText(text).replace(/,/g, '');
   const m = /^([-+]?\d+(?:\.\d+)?)(万元|万|元|千元|亿元|亿)?$/.exec(t);
-  if (!m?.[1]) return { value: null, unit: null, ok: false };
+  // Hundreds of digits (a damaged cell) are no amount: Infinity is not a number the model takes.
+  if (!m?.[1] || !Number.isFinite(Number(m[1]))) return { value: null, unit: null, ok: false };
   return { value: Number(m[1]), unit: m[2] ?? null, ok: true };
 }
 
@@ -128,6 +129,9 @@ export interface RateReading {
 export function parseRate(text: string): RateReading {
   if (isEmptyMark(text)) return { value: null, ok: true, assumedPercent: false };
   const t = foldText(text).replace(/,/g, '');
+  const digits = /[-+]?\d+(?:\.\d+)?/.exec(t)?.[0];
+  if (digits !== undefined && !Number.isFinite(Number(digits)))
+    return { value: null, ok: false, assumedPercent: false };
   const pct = /^([-+]?\d+(?:\.\d+)?)%$/.exec(t);
   if (pct?.[1]) return { value: dec(pct[1]).div(100).toNumber(), ok: true, assumedPercent: false };
   const n = /^([-+]?\d+(?:\.\d+)?)$/.exec(t);
@@ -151,7 +155,7 @@ export function parseScore(text: string): ScoreReading {
   if (n !== null) return { value: n, ok: true };
   const t = foldText(text);
   const m = /^([-+]?\d+(?:\.\d+)?)分$/.exec(t);
-  if (m?.[1]) return { value: Number(m[1]), ok: true };
+  if (m?.[1] && Number.isFinite(Number(m[1]))) return { value: Number(m[1]), ok: true };
   return { value: null, ok: false };
 }
 

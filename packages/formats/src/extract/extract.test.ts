@@ -836,4 +836,36 @@ describe('merged labels in PDF grids', () => {
       '产出指标|时效指标|E',
     ]);
   });
+
+  it('gives a long span its rows where a shorter span’s label is nearer, when the centres tile the rows', () => {
+    // 产出指标 spans A–F (centred between C and D), 数量指标 A–D, 质量指标 E–F; 效益指标 is
+    // printed on G, its only row. The nearest label of F is 效益指标.
+    const grid = page(
+      [
+        header,
+        ind('A'),
+        ind('B'),
+        [[1, '数量指标']],
+        ind('C'),
+        [[0, '产出指标']],
+        ind('D'),
+        ind('E'),
+        [[1, '质量指标']],
+        ind('F'),
+        [[0, '效益指标'], [1, '社会效益指标'], ...ind('G')],
+      ],
+      1,
+    );
+    const [r] = extractEvaluations([grid], { file: 'x.pdf' });
+    const ev = r && 'evaluation' in r ? r.evaluation : null;
+    expect(ev && rows(ev).map((x) => x.split('|').slice(1, 4).join('|'))).toEqual([
+      '产出指标|数量指标|A',
+      '产出指标|数量指标|B',
+      '产出指标|数量指标|C',
+      '产出指标|数量指标|D',
+      '产出指标|质量指标|E',
+      '产出指标|质量指标|F',
+      '效益指标|社会效益指标|G',
+    ]);
+  });
 });

@@ -518,9 +518,14 @@ function repairGlued(ctx: Ctx, values: Tok[], slots: Slot<IndicatorRole>[]): Tok
   let out = values;
   if (!slots.some((s) => s.role === 'op')) {
     const merged: Tok[] = [];
+    // The next filled cell after each one, found in one pass: a row of tens of thousands of
+    // cells (a damaged file) must not cost a search per cell.
+    const nextFilled: number[] = new Array(out.length).fill(-1);
+    for (let k = out.length - 2; k >= 0; k--) nextFilled[k] = out[k + 1]!.empty ? nextFilled[k + 1]! : k + 1;
     for (let k = 0; k < out.length; k++) {
       const t = out[k]!;
-      const next = out.slice(k + 1).find((x) => !x.empty);
+      const at = nextFilled[k]!;
+      const next = at >= 0 ? out[at] : undefined;
       if (
         !t.empty &&
         isOperatorCell(t.text) &&
@@ -531,7 +536,7 @@ function repairGlued(ctx: Ctx, values: Tok[], slots: Slot<IndicatorRole>[]): Tok
         const text = t.text.trim() + next.text.trim();
         repair(report, 'join-split-operator', t.where, `${t.text} | ${next.text}`, text);
         merged.push(part(t, text, 0));
-        k = out.indexOf(next);
+        k = at;
         continue;
       }
       merged.push(t);

@@ -7,7 +7,8 @@
  * - a 一级 lost from its column ('(50分)' only) is inferred from the 二级;
  * - a label printed on a later row applies to the rows above it when the labels carried down
  *   contradict it, or when those rows have none;
- * - in PDFs that centre labels, a row takes the nearest printed label.
+ * - in PDFs that centre labels, the labels' places tile the rows into spans centred on them, or,
+ *   where they do not fit, a row takes the nearest printed label.
  */
 import { belongsTo, inferLevel1, normalizeLabel } from '@jixiao/core';
 import type { IndicatorRow, LabelCell } from './draft.ts';
@@ -30,8 +31,9 @@ const INDICATOR_KINDS: ReadonlySet<string> = new Set(['indicator', 'placeholder'
 /**
  * Labels in a PDF sit at the middle of their merged cell: a label alone on a line lies between
  * the rows it governs, and rows above it belong to it as much as rows below. Within each goal,
- * every row without a label of its own takes the nearest printed label of each level (the
- * earlier one when two are as near), which is where the merged cell's middle falls.
+ * every row without a label of its own takes the label whose span holds it: spans follow one
+ * another, each centred on its label, when the places allow that; otherwise the nearest printed
+ * label of each level (the earlier one when two are as near).
  */
 function placeCentredLabels(rows: IndicatorRow[], report: Report): void {
   let start = 0;
@@ -56,6 +58,10 @@ function placeInBlock(block: IndicatorRow[], report: Report): void {
       .filter((r) => r[level] !== null)
       .map((r) => ({ at: position.get(r)!, cell: r[level]! }));
     if (printed.length === 0) continue;
+    const spans = tiling(
+      printed.map((c) => c.at),
+      p,
+    );
     for (const r of block) {
       if (!INDICATOR_KINDS.has(r.kind) || r[level] !== null) continue;
       // a row under a lost 一级 ('(50分)' only) keeps its own reading
@@ -63,6 +69,8 @@ function placeInBlock(block: IndicatorRow[], report: Report): void {
       const at = position.get(r)!;
       let best = printed[0]!;
       for (const c of printed) if (Math.abs(c.at - at) < Math.abs(best.at - at)) best = c;
+      const k = spans?.findIndex(([from, to]) => at >= from && at <= to) ?? -1;
+      if (k >= 0) best = printed[k]!;
       r[level] = best.cell;
       if (best.at > at && r.kind === 'indicator') {
         const what = level === 'l1' ? '一级指标' : '二级指标';
@@ -76,6 +84,25 @@ function placeInBlock(block: IndicatorRow[], report: Report): void {
       }
     }
   }
+}
+
+/**
+ * The rows each centred label covers, when the labels' places leave one way to cover the rows
+ * 0 … n-1 with consecutive spans each centred on its label: the first span starts at row 0 and
+ * ends where its centre says, the next starts after it. Null when the places do not fit (rows of
+ * different heights move a centre off the middle row), and the nearest label decides.
+ */
+function tiling(centres: readonly number[], n: number): [number, number][] | null {
+  const spans: [number, number][] = [];
+  let from = 0;
+  for (const [k, c] of centres.entries()) {
+    const to = 2 * c - from;
+    const next = centres[k + 1];
+    if (!Number.isInteger(to) || to < from || c < from || (next !== undefined && to >= next)) return null;
+    spans.push([from, to]);
+    from = to + 1;
+  }
+  return from === n ? spans : null;
 }
 
 /** Whether a row after `idx` in the same goal prints the 一级 `label`. */

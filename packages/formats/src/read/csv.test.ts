@@ -82,7 +82,10 @@ describe('readCsv', () => {
   });
 
   it("reads a cell made inert against formulas ('=…) as Excel shows it, and keeps other apostrophes", () => {
-    const [grid] = readCsv(utf8("指标,目标值,备注,分值,说明\n'=SUM(A1:A3),'@cmd,'-x+1,'5,'绩效\n"), 'inert.csv');
+    const [grid] = readCsv(
+      utf8("指标,目标值,备注,分值,说明\n'=SUM(A1:A3),'@cmd,'-x+1,'5,'绩效\n"),
+      'inert.csv',
+    );
     expect(grid!.rows.at(-1)!.map((c) => c.text)).toEqual(['=SUM(A1:A3)', '@cmd', '-x+1', "'5", "'绩效"]);
     expect(grid!.notes.join('；')).toContain('3 个单元格开头的撇号');
   });

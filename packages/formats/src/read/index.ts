@@ -14,6 +14,20 @@ import { asciiHead, contentError, extensionOf, oleError, sniffBytes, spaced } fr
 import { readXlsx } from './xlsx.ts';
 import { openZip } from './zip.ts';
 
+// The text and PDF readers load on first use, and the loaded module is kept: every dynamic
+// import() goes through the module loader again (through a registered loader's hooks too, tsx's
+// among them), which was a fifth of importing a text form (docs/benchmarks.md, "Profiling").
+let textModule: Promise<typeof import('./text.ts')> | undefined;
+let pdfModule: Promise<typeof import('./pdf.ts')> | undefined;
+function textReader(): Promise<typeof import('./text.ts')> {
+  textModule ??= import('./text.ts');
+  return textModule;
+}
+function pdfReader(): Promise<typeof import('./pdf.ts')> {
+  pdfModule ??= import('./pdf.ts');
+  return pdfModule;
+}
+
 export { readCsv } from './csv.ts';
 export { readDocx } from './docx.ts';
 export { type DecodedText, decodeText, type TextEncoding } from './encoding.ts';
@@ -72,7 +86,7 @@ async function dispatch(bytes: Uint8Array, file: string, lim: ReadLimits): Promi
       return kind === 'docx' ? fallBackToText(grids, file) : grids;
     }
     case 'pdf': {
-      const { readPdf } = await import('./pdf.ts');
+      const { readPdf } = await pdfReader();
       const grids = await readPdf(bytes, file, lim);
       if (ext && ext !== 'pdf') noteMismatch(grids, ext, 'pdf');
       return grids;
@@ -133,7 +147,7 @@ async function readPlain(bytes: Uint8Array, file: string, ext: string, lim: Read
   if (decoded.text.trim() === '') {
     throw readError('no-content', file, '里没有任何文字内容。请确认文件是否选错。');
   }
-  const { readText } = await import('./text.ts');
+  const { readText } = await textReader();
   const grids = await readText(decoded.text, file);
   for (const g of grids) g.notes.unshift(...decoded.notes);
   return grids;
@@ -185,7 +199,7 @@ async function fallBackToText(grids: Grid[], file: string): Promise<Grid[]> {
   if (grids.some((g) => g.rows.length > 0)) return grids;
   const lines = grids.flatMap((g) => g.preamble.map((l) => l.text));
   if (lines.length === 0) return grids;
-  const { readText } = await import('./text.ts');
+  const { readText } = await textReader();
   // One paragraph per cell, as web pages and Word flatten a table: blank lines keep the cells
   // apart (and a blank paragraph stays a cell), which the text reader's paragraph mode reads.
   const out = await readText(lines.map((t) => (t.trim() === '' ? ' ' : t)).join('\n\n'), file);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LaidTable, TextRun } from './pdf-layout.ts';
-import { cellText, joinLine, layoutPage, looseLines, splitAtSpaces } from './pdf-layout.ts';
+import { cellText, columnBoundaries, joinLine, layoutPage, looseLines, splitAtSpaces } from './pdf-layout.ts';
 import type { Segment } from './pdf-rulings.ts';
 
 const SIZE = 10;
@@ -195,6 +195,137 @@ describe('layoutPage without ruling lines', () => {
     expect(table?.before.map((l) => l.text)).toEqual(['项目支出绩效自评表']);
     // one wide line below the table is not a table row
     expect(table?.after.map((l) => l.text)).toEqual(['发挥党建工作的引领作用，提高园区党员凝聚力。']);
+  });
+
+  /** the cells of the row holding `text`, as [col, text] */
+  const rowOf = (table: LaidTable | undefined, text: string): [number, string][] => {
+    const row = table?.cells.find((c) => c.text === text)?.row;
+    return (table?.cells ?? []).filter((c) => c.row === row).map((c) => [c.col, c.text]);
+  };
+
+  it('keeps the column boundaries that text spanning several columns bridges on many lines', () => {
+    // three columns, text at 50–90, 150–190, 250–290; five goal texts run across all of them
+    const piece = (x0: number, x1: number) => ({ x0, x1 });
+    const lines = [
+      [piece(50, 90), piece(150, 190), piece(250, 290)],
+      [piece(60, 80), piece(150, 170), piece(260, 280)],
+      ...Array.from({ length: 5 }, () => [piece(50, 290)]),
+      // a label centred on the first two columns
+      [piece(100, 140)],
+    ];
+    const bounds = columnBoundaries(lines);
+    expect(bounds).toHaveLength(2);
+    expect(bounds[0]).toBeGreaterThan(90);
+    expect(bounds[0]).toBeLessThan(150);
+    expect(bounds[1]).toBeGreaterThan(190);
+    expect(bounds[1]).toBeLessThan(250);
+    // a single line of text has no boundaries
+    expect(columnBoundaries([[piece(0, 100)]])).toEqual([]);
+  });
+
+  it('keeps a boundary off the widest line of a column whose row has its values on another line', () => {
+    const piece = (x0: number, x1: number) => ({ x0, x1 });
+    const bounds = columnBoundaries([
+      [piece(50, 90), piece(200, 230)],
+      [piece(50, 90), piece(200, 230)],
+      // a wrapped name, 50–170, alone on its line
+      [piece(50, 170)],
+    ]);
+    expect(bounds).toHaveLength(1);
+    expect(bounds[0]).toBeGreaterThan(170);
+    expect(bounds[0]).toBeLessThan(200);
+  });
+
+  it('joins a wrapped name and gives it the values centred between its two lines', () => {
+    // columns 二级 | 三级 | 目标值 | 得分, rows 25 pt apart, a name wrapped at 120 pt with 12 pt leading
+    const runs = [
+      run('二级指标', 50, 100),
+      run('三级指标', 150, 100),
+      run('年度指标值', 300, 100),
+      run('得分', 400, 100),
+      run('数量指标', 50, 125),
+      run('培训次数', 150, 125),
+      run('≥12次', 300, 125),
+      run('5', 400, 125),
+      run('农村低收入人口和脱贫人', 150, 144),
+      run('≥16800人', 300, 150),
+      run('4', 400, 150),
+      run('口参加医疗保险', 150, 156),
+      // a label centred on two rows, between them
+      run('质量指标', 50, 187),
+      run('工程验收合格率', 150, 175),
+      run('≥90%', 300, 175),
+      run('3', 400, 175),
+      run('病床使用率', 150, 200),
+      run('85%', 300, 200),
+      run('2', 400, 200),
+    ];
+    const [table] = layoutPage(runs, []).tables;
+    expect(table?.colCount).toBe(4);
+    expect(rowOf(table, '农村低收入人口和脱贫人口参加医疗保险')).toEqual([
+      [1, '农村低收入人口和脱贫人口参加医疗保险'],
+      [2, '≥16800人'],
+      [3, '4'],
+    ]);
+    expect(rowOf(table, '质量指标')).toEqual([[0, '质量指标']]);
+    expect(rowOf(table, '工程验收合格率').map((c) => c[1])).toEqual(['工程验收合格率', '≥90%', '3']);
+    expect(table?.rowCount).toBe(6);
+  });
+
+  it('joins the two lines of a label centred on two rows, which sit closer than the rows', () => {
+    // 8 pt text, rows 16 pt apart; the label's lines 10 pt apart, 3 pt below the first row's
+    // baseline and 3 pt above the second's
+    const r = (text: string, x: number, y: number) => run(text, x, y, 8);
+    const runs = [
+      r('一级指标', 50, 100),
+      r('二级指标', 150, 100),
+      r('三级指标', 250, 100),
+      r('得分', 350, 100),
+      r('产出指标', 50, 116),
+      r('数量指标', 150, 116),
+      r('培训次数', 250, 116),
+      r('5', 350, 116),
+      r('服务对象满意', 150, 135),
+      r('甲满意度', 250, 132),
+      r('4', 350, 132),
+      r('度指标', 162, 145),
+      r('乙满意度', 250, 148),
+      r('3', 350, 148),
+    ];
+    const [table] = layoutPage(runs, []).tables;
+    const texts = table?.cells.map((c) => c.text) ?? [];
+    expect(texts).toContain('服务对象满意度指标');
+    expect(texts).not.toContain('度指标');
+    // the rows themselves stay apart
+    expect(rowOf(table, '甲满意度').map((c) => c[1])).toEqual(['甲满意度', '4']);
+  });
+
+  it('keeps rows apart that an office suite prints as close as wrapped lines, and joins a wrapped header', () => {
+    // 7.5 pt text, rows 11.2 pt apart, a header cell "执行率" / "（B/A）" 10.9 pt apart
+    const r = (text: string, x: number, y: number) => run(text, x, y, 7.5);
+    const runs = [
+      r('主管部门', 50, 85.8),
+      r('某局', 150, 85.8),
+      r('实施单位', 250, 85.8),
+      r('执行率', 300, 97.2),
+      r('名称', 50, 102.7),
+      r('分值', 250, 102.7),
+      r('（B/A）', 298, 108.1),
+      r('总额', 50, 119.5),
+      r('10', 252, 119.5),
+      r('100%', 300, 119.5),
+      r('其中：财政拨款', 50, 130.7),
+      r('10', 252, 130.7),
+      r('100%', 300, 130.7),
+      r('其他资金', 50, 141.9),
+      r('—', 252, 141.9),
+      r('—', 302, 141.9),
+    ];
+    const [table] = layoutPage(runs, []).tables;
+    expect(table?.cells.map((c) => c.text)).toContain('执行率（B/A）');
+    expect(rowOf(table, '总额').map((c) => c[1])).toEqual(['总额', '10', '100%']);
+    expect(rowOf(table, '其中：财政拨款').map((c) => c[1])).toEqual(['其中：财政拨款', '10', '100%']);
+    expect(rowOf(table, '其他资金').map((c) => c[1])).toEqual(['其他资金', '—', '—']);
   });
 
   it('reads a page of prose as lines, with no table', () => {

@@ -4,8 +4,10 @@
  *
  * With ruling lines, the lines define the cells: a table is a connected set of horizontal and
  * vertical lines, its grid comes from the distinct line positions, and a missing border piece
- * between two grid cells means they are one merged cell. Without ruling lines, text lines
- * become rows and columns are the x ranges that the text of most lines leaves empty.
+ * between two grid cells means they are one merged cell. Without ruling lines, columns are
+ * the fewest boundaries that fall into every gap between two pieces of text on a line (and, once
+ * rows are known, between two cells of a row); a cell's wrapped lines are joined, and cells
+ * whose text is centred at the same height are a row.
  */
 import type { Segment } from './pdf-rulings.ts';
 
@@ -518,6 +520,287 @@ function chunksOf(line: TextRun[]): Chunk[] {
   return out;
 }
 
+/**
+ * Column boundaries of a table without ruling lines, from the gaps between the pieces of text
+ * on each line. Two pieces with a column gap between them are two cells, so every such gap holds
+ * a boundary; the fewest boundaries that put one into every gap are the columns (the greedy
+ * stabbing of intervals, which is exact). Text that spans columns (a goal's text, a label centred
+ * on a merged cell) bridges gaps but makes none, so it cannot hide a boundary that the rows of
+ * single cells show, however many such lines there are. Each boundary is put in the middle of
+ * what all the gaps holding it have in common. Returns the boundaries inside the table, sorted.
+ */
+export function columnBoundaries(lines: readonly (readonly { x0: number; x1: number }[])[]): number[] {
+  const gaps: [number, number][] = [];
+  for (const line of lines) {
+    const sorted = [...line].sort((a, b) => a.x0 - b.x0);
+    let reach = Number.NEGATIVE_INFINITY;
+    for (const piece of sorted) {
+      if (piece.x0 > reach && reach > Number.NEGATIVE_INFINITY) gaps.push([reach, piece.x0]);
+      reach = Math.max(reach, piece.x1);
+    }
+  }
+  gaps.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const points: number[] = [];
+  for (const [from, to] of gaps) {
+    const last = points[points.length - 1];
+    if (last === undefined || from >= last) points.push(to);
+  }
+  const pieces = lines.flat();
+  return points.map((p) => {
+    let lo = Number.NEGATIVE_INFINITY;
+    let hi = Number.POSITIVE_INFINITY;
+    for (const [from, to] of gaps) {
+      if (from < p && p <= to) {
+        lo = Math.max(lo, from);
+        hi = Math.min(hi, to);
+      }
+    }
+    return leastCrossed(pieces, lo, hi);
+  });
+}
+
+/** how many of the sorted positions are below v (or at most v, with `orEqual`) */
+function countBelow(sorted: readonly number[], v: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = sorted[mid] ?? 0;
+    if (x < v || (orEqual && x === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The middle of the widest stretch of [lo, hi] that the fewest pieces of text cross: a cell's
+ * widest line may stand on a line where the next column is empty, so the gaps alone do not keep
+ * the boundary off it.
+ */
+function leastCrossed(pieces: readonly { x0: number; x1: number }[], lo: number, hi: number): number {
+  const starts = pieces.map((p) => p.x0).sort((a, b) => a - b);
+  const ends = pieces.map((p) => p.x1).sort((a, b) => a - b);
+  const cuts = [lo, hi];
+  for (const p of pieces) {
+    if (p.x0 > lo && p.x0 < hi) cuts.push(p.x0);
+    if (p.x1 > lo && p.x1 < hi) cuts.push(p.x1);
+  }
+  cuts.sort((a, b) => a - b);
+  let best = (lo + hi) / 2;
+  let fewest = Number.POSITIVE_INFINITY;
+  let widest = -1;
+  for (let i = 0; i + 1 < cuts.length; i += 1) {
+    const a = cuts[i] ?? lo;
+    const b = cuts[i + 1] ?? hi;
+    const m = (a + b) / 2;
+    // pieces starting before m less those ending by m
+    const crossing = countBelow(starts, m, false) - countBelow(ends, m, true);
+    if (crossing < fewest || (crossing === fewest && b - a > widest)) {
+      fewest = crossing;
+      widest = b - a;
+      best = m;
+    }
+  }
+  return best;
+}
+
+/** one line of one cell: a chunk with the columns it lies in */
+interface Piece {
+  runs: TextRun[];
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  baseline: number;
+  size: number;
+  col: number;
+  span: number;
+}
+
+/** the columns a piece of text lies in: those it overlaps by more than a sliver */
+function columnsOf(columns: readonly number[], x0: number, x1: number, size: number): [number, number] {
+  const sliver = Math.min(0.5 * size, 0.25 * (x1 - x0));
+  let first = -1;
+  let last = -1;
+  for (let c = 0; c + 1 < columns.length; c += 1) {
+    if (overlap(columns[c] ?? 0, columns[c + 1] ?? 0, x0, x1) > sliver) {
+      if (first < 0) first = c;
+      last = c;
+    }
+  }
+  if (first >= 0) return [first, last - first + 1];
+  return [Math.max(0, Math.min(columns.length - 2, slot(columns, (x0 + x1) / 2))), 1];
+}
+
+function pieceOf(chunk: Chunk, columns: readonly number[]): Piece {
+  const size = Math.max(...chunk.runs.map((r) => r.size));
+  const [col, span] = columnsOf(columns, chunk.x0, chunk.x1, size);
+  return {
+    runs: chunk.runs,
+    x0: chunk.x0,
+    x1: chunk.x1,
+    top: Math.min(...chunk.runs.map((r) => r.top)),
+    bottom: Math.max(...chunk.runs.map((r) => r.bottom)),
+    baseline: chunk.runs[0]?.baseline ?? 0,
+    size,
+    col,
+    span,
+  };
+}
+
+/** what the layout knows of a table without rulings while it joins wrapped lines */
+interface Frame {
+  columns: readonly number[];
+  /** the narrowest gap between two cells on a line: twice a cell's inner padding, at most */
+  air: number;
+  /** pieces by the columns they lie in ('col:span') */
+  byColumns: ReadonlyMap<string, readonly Piece[]>;
+  /** widest() of each piece, worked out once */
+  widths: Map<Piece, number>;
+}
+
+/**
+ * The widest text in the same columns centred where `piece` is: the width a cell's text fills.
+ * Texts that start in the column and run on into the next (a project's name) have another centre.
+ */
+function widest(frame: Frame, piece: Piece): number {
+  const known = frame.widths.get(piece);
+  if (known !== undefined) return known;
+  let w = piece.x1 - piece.x0;
+  const centre = piece.x0 + piece.x1;
+  for (const p of frame.byColumns.get(`${piece.col}:${piece.span}`) ?? [])
+    if (Math.abs(p.x0 + p.x1 - centre) <= 2 * piece.size) w = Math.max(w, p.x1 - p.x0);
+  frame.widths.set(piece, w);
+  return w;
+}
+
+/**
+ * Whether `next` goes on the text of `prev` in one cell, which the office suite wrapped: it
+ * starts right below (less than 0.6 em of air), under the same text (the same left edge or the
+ * same centre), and `prev` was full — the first word of `next` would not have fitted after it
+ * in the width the cell's columns give, less the padding.
+ */
+function wraps(prev: Piece, next: Piece, frame: Frame, from: Piece = prev): boolean {
+  if (next.baseline <= prev.baseline) return false;
+  const size = Math.max(prev.size, next.size);
+  const air = next.top - prev.bottom;
+  if (air > 0.6 * size || air < -0.3 * size) return false;
+  if (next.col + next.span <= from.col || next.col >= from.col + from.span) return false;
+  const sameLeft = Math.abs(next.x0 - from.x0) <= 0.5 * size;
+  const sameCentre = Math.abs(next.x0 + next.x1 - from.x0 - from.x1) <= size;
+  if (!sameLeft && !sameCentre) return false;
+  const width = Math.min(
+    (frame.columns[from.col + from.span] ?? 0) - (frame.columns[from.col] ?? 0) - frame.air,
+    widest(frame, from),
+  );
+  // the piece as one run: its first word may be drawn as several ('（' 'B/A' '）')
+  const whole = { ...next.runs[0], text: next.runs.map((r) => r.text).join(''), x0: next.x0, x1: next.x1 };
+  return prev.x1 - prev.x0 + firstUnitWidth([whole as TextRun]) > width - 0.5 * size;
+}
+
+/**
+ * Whether two lines are two rows, not one row's wrapped text: in some column, the text on the
+ * later line does not go on the text on the earlier one. Office suites print rows closer together
+ * than some wrap their lines, so the spacing alone cannot tell.
+ */
+function distinctRows(upper: readonly Piece[], lower: readonly Piece[], frame: Frame): boolean {
+  return upper.some((a) =>
+    lower.some((b) => b.col < a.col + a.span && a.col < b.col + b.span && !wraps(a, b, frame)),
+  );
+}
+
+/** another piece on the very same baseline */
+function level(p: Piece, q: Piece): boolean {
+  return p !== q && Math.abs(p.baseline - q.baseline) <= 0.2 * Math.max(p.size, q.size);
+}
+
+/** the text of a cell's wrapped lines: joined, with a space only between two Latin words */
+function blockText(block: readonly Piece[]): string {
+  let text = '';
+  for (const piece of block) {
+    const body = joinLine(piece.runs);
+    if (!body) continue;
+    if (text && LATIN.test(text.slice(-1)) && LATIN.test(body.slice(0, 1))) text += ' ';
+    text += body;
+  }
+  return text;
+}
+
+/**
+ * Cells of a table without ruling lines, row by row. A cell's wrapped lines are joined first;
+ * then cells whose text is centred on the same height are one row — office suites centre the
+ * text of every cell in its row, so a one-line value sits between the two lines of a wrapped
+ * name. A label centred on a merged cell that falls between rows becomes a row of its own, as
+ * the extractor expects of PDFs.
+ */
+function textRows(lines: readonly Chunk[][], given: Pick<Frame, 'columns' | 'air'>): Piece[][][] {
+  const pieces = lines.map((line) => line.map((chunk) => pieceOf(chunk, given.columns)));
+  const byColumns = new Map<string, Piece[]>();
+  for (const p of pieces.flat()) {
+    const key = `${p.col}:${p.span}`;
+    const group = byColumns.get(key);
+    if (group) group.push(p);
+    else byColumns.set(key, [p]);
+  }
+  const frame: Frame = { ...given, byColumns, widths: new Map() };
+  const lineOf = new Map<Piece, number>();
+  pieces.forEach((line, i) => {
+    for (const p of line) lineOf.set(p, i);
+  });
+  const blocks: Piece[][] = [];
+  /** blocks that a later line may continue */
+  let open: Piece[][] = [];
+  pieces.forEach((line, i) => {
+    const next: Piece[][] = [];
+    for (const piece of line) {
+      const block = open.find((b) => {
+        const first = b[0];
+        const last = b[b.length - 1];
+        if (!first || !last || next.includes(b) || !wraps(last, piece, frame, first)) return false;
+        // the rest of the lower line must go on the upper line's text too: a line that starts
+        // other cells starts a row. Only text on the very same baseline counts: the two lines of
+        // a label centred on two rows sit a little below the first row's and above the second's.
+        const above = lineOf.get(last) ?? -1;
+        const upper = (pieces[above] ?? []).filter((p) => level(p, last));
+        const lower = line.filter((p) => level(p, piece));
+        // two lines that both hold other cells, with nothing printed between them, are two rows:
+        // a row's one-line cells sit between the lines of its wrapped ones
+        if (upper.length > 0 && lower.length > 0 && i - above < 2) return false;
+        return (
+          lower.every((x) => upper.some((u) => wraps(u, x, frame))) && !distinctRows(upper, lower, frame)
+        );
+      });
+      if (block) {
+        block.push(piece);
+        next.push(block);
+      } else {
+        const fresh = [piece];
+        blocks.push(fresh);
+        next.push(fresh);
+      }
+    }
+    // a block stays open for a few lines: a value centred between two lines of a wrapped name
+    // stands on a line of its own between them
+    const recent = (b: Piece[]): boolean => i - (lineOf.get(b[b.length - 1] as Piece) ?? -9) < 4;
+    open = [...next, ...open.filter((b) => !next.includes(b) && recent(b))];
+  });
+  const centre = (b: Piece[]): number => ((b[0]?.baseline ?? 0) + (b[b.length - 1]?.baseline ?? 0)) / 2;
+  const sorted = [...blocks].sort((a, b) => centre(a) - centre(b) || (a[0]?.x0 ?? 0) - (b[0]?.x0 ?? 0));
+  const rows: Piece[][][] = [];
+  let at = Number.NEGATIVE_INFINITY;
+  for (const block of sorted) {
+    const size = block[0]?.size ?? 0;
+    const row = rows[rows.length - 1];
+    if (row && centre(block) - at <= 0.35 * size) row.push(block);
+    else {
+      rows.push([block]);
+      at = centre(block);
+    }
+  }
+  for (const row of rows) row.sort((a, b) => (a[0]?.x0 ?? 0) - (b[0]?.x0 ?? 0));
+  return rows;
+}
+
 function textTable(runs: TextRun[]): { table: LaidTable | null; lines: LaidLine[] } {
   const lines = groupLines(runs);
   const chunked = lines.map(chunksOf);
@@ -539,100 +822,62 @@ function textTable(runs: TextRun[]): { table: LaidTable | null; lines: LaidLine[
   const body = chunked.slice(start, end + 1);
   if (body.length < 2) return { table: null, lines: all() };
 
-  // Columns: the x ranges that the text of at least two rows covers. One wide cell (a goal's
-  // text across the table) cannot bridge a gap that way; text standing alone where no other
-  // row has any becomes a column of its own.
-  const minX = Math.floor(Math.min(...body.flat().map((c) => c.x0)));
-  const maxX = Math.ceil(Math.max(...body.flat().map((c) => c.x1)));
-  const cover = new Uint16Array(Math.max(1, maxX - minX + 1));
-  for (const chunk of body.flat()) {
-    for (let x = Math.floor(chunk.x0); x < Math.ceil(chunk.x1); x += 1) {
-      const i = x - minX;
-      cover[i] = (cover[i] ?? 0) + 1;
-    }
-  }
-  const strong = body.length >= 4 ? 2 : 1;
-  const columns: [number, number][] = [];
-  let open = -1;
-  cover.forEach((v, i) => {
-    if (v >= strong && open < 0) open = i;
-    if (v < strong && open >= 0) {
-      columns.push([minX + open, minX + i]);
-      open = -1;
-    }
-  });
-  if (open >= 0) columns.push([minX + open, maxX]);
-  const alone = body
-    .flat()
-    .filter((chunk) => !columns.some((c) => overlap(c[0], c[1], chunk.x0, chunk.x1) > 0))
-    .map((chunk): [number, number] => [chunk.x0, chunk.x1])
-    .sort((a, b) => a[0] - b[0]);
-  for (const range of alone) {
-    const joined = columns.find((c) => overlap(c[0], c[1], range[0], range[1]) > 0);
-    if (joined) {
-      joined[0] = Math.min(joined[0], range[0]);
-      joined[1] = Math.max(joined[1], range[1]);
-    } else {
-      columns.push([range[0], range[1]]);
-    }
-  }
-  columns.sort((a, b) => a[0] - b[0]);
+  const minX = Math.min(...body.flat().map((c) => c.x0));
+  const maxX = Math.max(...body.flat().map((c) => c.x1));
+  // Columns from the gaps on each line, then again with the gaps between the cells of each row:
+  // a value centred between the two lines of a wrapped note shares no line with the note.
+  let narrowest = Number.POSITIVE_INFINITY;
+  for (const line of body)
+    for (let i = 1; i < line.length; i += 1)
+      narrowest = Math.min(narrowest, (line[i]?.x0 ?? 0) - (line[i - 1]?.x1 ?? 0));
+  const air = Number.isFinite(narrowest) ? Math.max(0, narrowest) : 0;
+  const first = [minX, ...columnBoundaries(body), maxX];
+  const extents = textRows(body, { columns: first, air }).map((row) =>
+    row.map((block) => ({
+      x0: Math.min(...block.map((p) => p.x0)),
+      x1: Math.max(...block.map((p) => p.x1)),
+    })),
+  );
+  const columns = [minX, ...columnBoundaries([...body, ...extents]), maxX];
+  const rows = textRows(body, { columns, air });
 
   const cells: LaidCell[] = [];
-  body.forEach((chunks, row) => {
-    const placed: { col: number; span: number; chunk: Chunk }[] = [];
-    for (const chunk of chunks) {
-      const hit = columns
-        .map((c, i) => ({ i, o: overlap(c[0], c[1], chunk.x0, chunk.x1) }))
-        .filter((h) => h.o > 0);
-      let col: number;
-      let span: number;
-      if (hit.length > 0) {
-        col = hit[0]?.i ?? 0;
-        span = hit.length;
-      } else {
-        const mid = (chunk.x0 + chunk.x1) / 2;
-        col = columns.reduce(
-          (best, c, i) =>
-            Math.abs((c[0] + c[1]) / 2 - mid) <
-            Math.abs(((columns[best]?.[0] ?? 0) + (columns[best]?.[1] ?? 0)) / 2 - mid)
-              ? i
-              : best,
-          0,
-        );
-        span = 1;
-      }
+  rows.forEach((blocks, row) => {
+    const placed: { col: number; span: number; pieces: Piece[][] }[] = [];
+    for (const block of blocks) {
+      const col = Math.min(...block.map((p) => p.col));
+      const span = Math.max(...block.map((p) => p.col + p.span)) - col;
       const prev = placed[placed.length - 1];
+      // two texts in one column of one row (rare: a boundary the gaps did not show) are one cell
       if (prev && col < prev.col + prev.span) {
-        prev.chunk = { runs: [...prev.chunk.runs, ...chunk.runs], x0: prev.chunk.x0, x1: chunk.x1 };
+        prev.pieces.push(block);
         prev.span = Math.max(prev.span, col + span - prev.col);
       } else {
-        placed.push({ col, span, chunk });
+        placed.push({ col, span, pieces: [block] });
       }
     }
     for (const p of placed) {
-      const first = p.chunk.runs[0];
+      const all = p.pieces.flat();
+      const first = [...all].sort((a, b) => a.top - b.top || a.x0 - b.x0)[0];
       cells.push({
         row,
         col: p.col,
         rowSpan: 1,
         colSpan: p.span,
-        text: joinLine(p.chunk.runs),
-        x: round(first?.x0 ?? p.chunk.x0),
-        y: round(Math.min(...p.chunk.runs.map((r) => r.top))),
+        text: p.pieces.map(blockText).join(' '),
+        x: round(first?.x0 ?? 0),
+        y: round(first?.top ?? 0),
       });
     }
   });
   const tableRuns = body.flat().flatMap((c) => c.runs);
   const outside = [...lines.slice(0, start), ...lines.slice(end + 1)].flat();
-  const boundaries =
-    columns.length > 0 ? [...columns.map((c) => c[0]), columns[columns.length - 1]?.[1] ?? maxX] : [];
   return {
     table: {
       cells,
-      rowCount: body.length,
-      colCount: columns.length,
-      columns: boundaries.map(round),
+      rowCount: rows.length,
+      colCount: columns.length - 1,
+      columns: columns.map(round),
       top: round(Math.min(...tableRuns.map((r) => r.top))),
       bottom: round(Math.max(...tableRuns.map((r) => r.bottom))),
       left: round(minX),

@@ -155,7 +155,7 @@ function toGrid(table: LaidTable, page: number, file: string): Grid {
   const notes = [
     table.ruled
       ? `第${page}页：按表格线划分单元格（${table.rowCount} 行 × ${table.colCount} 列）`
-      : `第${page}页：没有表格线，按文字位置推断出 ${table.colCount} 列，每行文字作为一行`,
+      : `第${page}页：没有表格线，按文字之间的空白推断出 ${table.colCount} 列，折行的文字合为一格`,
   ];
   if (table.after.length > 0)
     notes.push(`第${page}页：表格下方的 ${table.after.length} 行文字也放在 preamble 末尾`);

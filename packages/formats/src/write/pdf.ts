@@ -21,7 +21,7 @@ export function chromiumPath(): string {
   return process.env.JIXIAO_CHROMIUM ?? '/usr/bin/chromium';
 }
 
-const LAUNCH_ARGS = [
+export const LAUNCH_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -38,6 +38,8 @@ export type CreateEvaluationInput =
       unitId?: string;
       /** reviewers importing other units' published forms: create a unit the document names */
       createMissingUnit?: boolean;
+      /** where the document came from (a file on the server's console …), kept in the audit event */
+      origin?: Record<string, unknown>;
     }
   | { fromTargets: string };
 
@@ -111,6 +113,8 @@ export async function createEvaluation(
     await insertEvaluation(trx, {
       ...base,
       total: null,
+      totalReported: null,
+      totalComputed: null,
       grade: null,
       rate: null,
       errorCount: 0,
@@ -140,6 +144,7 @@ export async function createEvaluation(
         project: document.project,
         profile,
         ...(targetsId ? { targetsId, targetsVersion } : {}),
+        ...('origin' in input && input.origin ? { origin: input.origin } : {}),
       },
       at,
     });

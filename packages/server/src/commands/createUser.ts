@@ -31,6 +31,11 @@ export async function createUserUnchecked(
   db: Db,
   actor: Actor | null,
   input: CreateUserInput,
+  /**
+   * passwordHash: a hash made earlier of this same password. The demo's many accounts share
+   * one known password; hashing it once keeps loading the demo fast (scrypt is slow on purpose).
+   */
+  options: { passwordHash?: string } = {},
 ): Promise<User> {
   const username = typeof input.username === 'string' ? input.username.trim() : '';
   if (!/^[A-Za-z0-9_.-]{2,32}$/.test(username)) {
@@ -58,7 +63,7 @@ export async function createUserUnchecked(
   }
   const displayName = (typeof input.displayName === 'string' ? input.displayName.trim() : '') || username;
   // Hash outside the transaction: it is slow on purpose and needs no lock.
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
   return inTransaction(db, async (trx) => {
     if (unitId !== null && !(await findUnit(trx, unitId))) {
       refuse('invalid', 'unknown-unit', '指定的单位不存在。', { path: 'unitId' });

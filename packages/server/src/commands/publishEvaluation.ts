@@ -34,6 +34,8 @@ export function publishEvaluation(
         year: e.year,
         project: e.project,
         total: e.total,
+        totalReported: e.totalReported,
+        totalComputed: e.totalComputed,
         grade: e.grade,
         publishedBy: actor?.id ?? '',
         publishedAt: at,

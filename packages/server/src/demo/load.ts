@@ -4,7 +4,9 @@
  * and their shared password exist only here, never in a database that did not ask for the demo.
  */
 import { readFileSync } from 'node:fs';
-import type { Evaluation } from '@jixiao/core';
+import { type Evaluation, validate } from '@jixiao/core';
+import { generateForm } from '@jixiao/formats/corpus/generate';
+import { hashPassword } from '../auth/password.ts';
 import { acceptEvaluation } from '../commands/acceptEvaluation.ts';
 import { approveEvaluation } from '../commands/approveEvaluation.ts';
 import { approveTargets } from '../commands/approveTargets.ts';
@@ -19,6 +21,7 @@ import type { Actor, Role, Status } from '../domain.ts';
 import { newId } from '../ids.ts';
 import { nowIso } from '../store/dialect.ts';
 import { insertRegion } from '../store/repos/regions.ts';
+import type { Unit } from '../store/repos/units.ts';
 import { listUsers } from '../store/repos/users.ts';
 import type { Db } from '../store/schema.ts';
 
@@ -71,6 +74,73 @@ const REGIONS = {
   national: { name: '全国通用', profileId: 'national-2020' },
 } as const;
 
+/**
+ * The generated corpus (formats' seeded generator): 15 series of a unit's form, each filled in
+ * for 2023 and again for 2024, over 8 units of the three regions, so that the dashboard has
+ * two years to compare and the checks have a previous year to compare with. Same seed, same
+ * forms, on every machine.
+ */
+export const CORPUS_SEED = 2024;
+export const CORPUS_YEARS = [2023, 2024] as const;
+const CORPUS_UNITS = 8;
+const CORPUS_SERIES = 15;
+// 2023's forms are mostly through the workflow by now; 2024's are spread over every status.
+const CORPUS_STATUSES: Record<(typeof CORPUS_YEARS)[number], readonly Status[]> = {
+  2023: ['published', 'accepted', 'published', 'approved', 'published'],
+  2024: ['draft', 'submitted', 'approved', 'accepted', 'published'],
+};
+const PROFILE_REGION: Record<string, keyof typeof REGIONS> = {
+  'hubei-2020': 'hubei',
+  'sichuan-2023': 'sichuan',
+  'national-2020': 'national',
+};
+
+export interface CorpusDemoForm {
+  unit: string;
+  region: keyof typeof REGIONS;
+  year: number;
+  status: Status;
+  document: Evaluation;
+}
+
+function corpusDocument(truth: unknown, year: number, over: Partial<Evaluation>): Evaluation {
+  const r = validate(JSON.parse(JSON.stringify(truth)));
+  if (!r.ok) throw new Error(`generated corpus form is invalid: ${r.errors[0]?.message ?? ''}`);
+  const filledOn = r.evaluation.filledOn === null ? null : `${year + 1}${r.evaluation.filledOn.slice(4)}`;
+  return { ...r.evaluation, ...over, year, filledOn };
+}
+
+/** The corpus forms of the demo, in the order they are entered (each series' 2023 form first). */
+export function corpusDemoForms(): CorpusDemoForm[] {
+  const anchors = Array.from({ length: CORPUS_UNITS }, (_, i) => generateForm(CORPUS_SEED, i));
+  const out: CorpusDemoForm[] = [];
+  for (let s = 0; s < CORPUS_SERIES; s++) {
+    const anchor = anchors[s % CORPUS_UNITS]!;
+    // A unit's second series is a project: a Hubei department form has no second one.
+    const layout: ReturnType<typeof generateForm>['layout'] =
+      s < CORPUS_UNITS
+        ? anchor.layout
+        : anchor.layout === 'hubei-department'
+          ? 'hubei-project'
+          : anchor.layout;
+    const first = s < CORPUS_UNITS ? anchor : generateForm(CORPUS_SEED, s, layout);
+    const region = PROFILE_REGION[anchor.truth.profile] ?? 'national';
+    const same = { unit: anchor.unit, department: anchor.department, project: first.project };
+    for (const [k, year] of CORPUS_YEARS.entries()) {
+      const form = k === 0 ? first : generateForm(CORPUS_SEED, 1000 + s, layout);
+      const statuses = CORPUS_STATUSES[year];
+      out.push({
+        unit: anchor.unit,
+        region,
+        year,
+        status: statuses[s % statuses.length]!,
+        document: corpusDocument(form.truth, year, { ...same, project: first.truth.project }),
+      });
+    }
+  }
+  return out;
+}
+
 export interface DemoAccount {
   username: string;
   role: Role;
@@ -96,19 +166,20 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
     await insertRegion(db, { id: regionIds[key], name: r.name, profileId: r.profileId, createdAt: at });
   }
 
+  // Every demo account has the one published password: hashed once, not once per account.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const account = async (
     username: string,
     role: Role,
     unitId: string | null,
     displayName: string,
   ): Promise<Actor> => {
-    const u = await createUserUnchecked(db, null, {
-      username,
-      password: DEMO_PASSWORD,
-      role,
-      unitId,
-      displayName,
-    });
+    const u = await createUserUnchecked(
+      db,
+      null,
+      { username, password: DEMO_PASSWORD, role, unitId, displayName },
+      { passwordHash },
+    );
     return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId };
   };
   const admin = await account('admin', 'admin', null, '系统管理员（演示）');
@@ -148,6 +219,25 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
     return p;
   };
 
+  /** Creates the form as the unit's filler and walks it through the workflow up to `status`. */
+  const enter = async (
+    document: Evaluation,
+    unitId: string,
+    p: { filler: Actor; approver: Actor },
+    status: Status,
+  ): Promise<string> => {
+    const { evaluation } = await createEvaluation(db, p.filler, { document, unitId });
+    const id = evaluation.id;
+    const steps: Status[] = ['submitted', 'approved', 'accepted', 'published'];
+    for (const step of steps.slice(0, steps.indexOf(status) + 1)) {
+      if (step === 'submitted') await submitEvaluation(db, p.filler, { id });
+      if (step === 'approved') await approveEvaluation(db, p.approver, { id });
+      if (step === 'accepted') await acceptEvaluation(db, reviewer, { id });
+      if (step === 'published') await publishEvaluation(db, reviewer, { id });
+    }
+    return id;
+  };
+
   let n = 0;
   for (const f of FORMS) {
     n++;
@@ -155,16 +245,7 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
     const p = await peopleOf(unitId, n);
     const document = demoDocument(f.file);
     if (f.year !== undefined && document.year === null) document.year = f.year;
-    const { evaluation } = await createEvaluation(db, p.filler, { document, unitId });
-    const id = evaluation.id;
-    const steps: Status[] = ['submitted', 'approved', 'accepted', 'published'];
-    const target = f.status === 'returned' ? 'approved' : f.status;
-    for (const step of steps.slice(0, steps.indexOf(target as Status) + 1)) {
-      if (step === 'submitted') await submitEvaluation(db, p.filler, { id });
-      if (step === 'approved') await approveEvaluation(db, p.approver, { id });
-      if (step === 'accepted') await acceptEvaluation(db, reviewer, { id });
-      if (step === 'published') await publishEvaluation(db, reviewer, { id });
-    }
+    const id = await enter(document, unitId, p, f.status === 'returned' ? 'approved' : f.status);
     if (f.status === 'returned') {
       await returnEvaluation(db, reviewer, {
         id,
@@ -175,6 +256,36 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
       });
     }
   }
+
+  // The corpus: units and their people one after another (in a stable order), then each unit's
+  // forms in order (its 2023 form before the 2024 one that is compared with it) while the units
+  // go side by side — on PostgreSQL the round trips of one unit overlap with another's.
+  const byUnit = new Map<string, CorpusDemoForm[]>();
+  for (const f of corpusDemoForms()) byUnit.set(f.unit, [...(byUnit.get(f.unit) ?? []), f]);
+  const corpusWork: { unit: Unit; people: { filler: Actor; approver: Actor }; forms: CorpusDemoForm[] }[] =
+    [];
+  for (const [name, forms] of byUnit) {
+    const k = corpusWork.length + 1;
+    const unit: Unit = await createUnit(db, admin, {
+      name,
+      kind: 'unit',
+      parentId: department.id,
+      regionId: regionIds[(forms[0] as CorpusDemoForm).region],
+    });
+    corpusWork.push({
+      unit,
+      people: {
+        filler: await account(`corpus-filler-${k}`, 'filler', unit.id, `${name}填报人（演示）`),
+        approver: await account(`corpus-approver-${k}`, 'approver', unit.id, `${name}负责人（演示）`),
+      },
+      forms,
+    });
+  }
+  await Promise.all(
+    corpusWork.map(async (w) => {
+      for (const f of w.forms) await enter(f.document, w.unit.id, w.people, f.status);
+    }),
+  );
 
   // The next year, targets first: the seed unit declares 2024 targets from its 2023 form, the
   // reviewer approves them, and the self-evaluation for 2024 is started from them.

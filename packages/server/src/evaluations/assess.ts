@@ -62,8 +62,11 @@ function summarize(result: ScoreResult | null, findings: readonly Finding[]): Ve
   const total = result?.totals.computed ?? result?.totals.reported ?? null;
   const grade = result?.grade.computed ?? result?.grade.fromReported ?? null;
   const rate = result?.budget.rate.computed ?? result?.budget.rate.reported ?? null;
+  const text = (v: number | null | undefined) => (v === null || v === undefined ? null : String(v));
   return {
-    total: total === null ? null : String(total),
+    total: text(total),
+    totalReported: text(result?.totals.reported),
+    totalComputed: text(result?.totals.computed),
     grade,
     rate: rate === null ? null : String(rate),
     errorCount: findings.filter((f) => f.severity === 'error').length,

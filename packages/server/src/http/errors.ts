@@ -88,3 +88,54 @@ const TYPE_NAMES: Record<string, string> = {
   object: '对象',
   array: '数组',
 };
+
+/**
+ * Errors that mean the database cannot be reached now (connections refused or cut, the server
+ * shutting down or not yet accepting connections, SQLite locked past its busy timeout): the
+ * request did nothing, since its transaction never committed, and can be tried again.
+ */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'SQLITE_BUSY',
+]);
+const UNREACHABLE_MESSAGES =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|not currently accepting connections/i;
+
+function unreachable(e: unknown, depth = 0): boolean {
+  if (e === null || typeof e !== 'object' || depth > 3) return false;
+  const { code, message, errors, cause } = e as {
+    code?: unknown;
+    message?: unknown;
+    errors?: unknown;
+    cause?: unknown;
+  };
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || /^08/.test(code))) return true;
+  if (typeof message === 'string' && UNREACHABLE_MESSAGES.test(message)) return true;
+  if (Array.isArray(errors) && errors.some((x) => unreachable(x, depth + 1))) return true;
+  return unreachable(cause, depth + 1);
+}
+
+/** Seconds a client is asked to wait before trying again when the database is away. */
+export const DATABASE_RETRY_AFTER = 5;
+
+/** 503 for a database that cannot be reached, said in Chinese; null for any other error. */
+export function databaseUnavailable(e: unknown): Problem | null {
+  if (!unreachable(e)) return null;
+  return {
+    kind: 'unavailable',
+    code: 'database-unavailable',
+    message: `暂时无法连接数据库，本次操作没有执行，也没有保存任何内容。请约 ${DATABASE_RETRY_AFTER} 秒后重试；如果一再出现，请联系管理员检查数据库服务。`,
+  };
+}

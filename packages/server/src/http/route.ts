@@ -9,6 +9,7 @@ import type { LoginLimits } from '../commands/logIn.ts';
 import type { Actor } from '../domain.ts';
 import type { Session } from '../store/repos/sessions.ts';
 import type { Db } from '../store/schema.ts';
+import type { SharedPdfRenderer } from './pdf.ts';
 
 export interface ServerSettings {
   db: Db;
@@ -18,6 +19,8 @@ export interface ServerSettings {
   loginLimits: LoginLimits;
   /** cookies marked Secure (set when served over HTTPS) */
   secureCookies: boolean;
+  /** the process's one Chromium for PDF exports, started on first use (http/pdf.ts) */
+  pdf?: SharedPdfRenderer;
 }
 
 export interface RouteContext<Q, B, P> {

@@ -11,8 +11,9 @@ import { DEFAULT_ATTACHMENT_LIMIT } from '../commands/addAttachment.ts';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../commands/logIn.ts';
 import { isRefusal, type Problem, refusal, refuse } from '../commands/problem.ts';
 import type { Db } from '../store/schema.ts';
-import { errorBody, STATUS_OF, schemaRefusal } from './errors.ts';
+import { DATABASE_RETRY_AFTER, databaseUnavailable, errorBody, STATUS_OF, schemaRefusal } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { sharedPdfRenderer } from './pdf.ts';
 import type { AnyRoute, ServerSettings } from './route.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -21,7 +22,9 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { importRoutes } from './routes/import.ts';
 import { publicRoutes } from './routes/public.ts';
+import { referenceRoutes } from './routes/reference.ts';
 import { checkCrossSite, sessionOf } from './session.ts';
+import { DEFAULT_WEB_ROOT, registerWebPages } from './web-pages.ts';
 
 export interface BuildServerOptions {
   db: Db;
@@ -37,6 +40,8 @@ export interface BuildServerOptions {
   /** trust X-Forwarded-* from a reverse proxy (for the client address and host) */
   trustProxy?: boolean;
   logger?: boolean;
+  /** the web pages' build folder (default packages/web/dist); false serves no pages */
+  webRoot?: string | false;
 }
 
 const VERSION = '0.1.0';
@@ -51,6 +56,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...dashboardRoutes,
   ...publicRoutes,
   ...adminRoutes,
+  ...referenceRoutes,
 ];
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -119,19 +125,6 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'quer
   return r.data;
 }
 
-const ROOT_PAGE = `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>Jixiao（绩效）</title></head>
-<body>
-<h1>Jixiao（绩效）预算绩效自评服务</h1>
-<p>网页界面尚在建设中。目前可通过 JSON 接口使用本服务：</p>
-<ul>
-<li>接口说明（OpenAPI）：<a href="/api/openapi.json">/api/openapi.json</a></li>
-<li>已公开的自评表：<a href="/api/public/evaluations">/api/public/evaluations</a></li>
-<li>登录：<code>POST /api/auth/login</code>，请求体 <code>{"username", "password"}</code></li>
-</ul>
-</body></html>
-`;
-
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const settings: ServerSettings = {
     db: options.db,
@@ -140,6 +133,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     importLimits: { maxBytes: 20 * 1024 * 1024, maxFiles: 20, ...options.importLimits },
     loginLimits: { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits },
     secureCookies: options.secureCookies ?? false,
+    pdf: sharedPdfRenderer(async () => (await import('@jixiao/formats')).openPdfRenderer()),
   };
   const app = Fastify({
     logger: options.logger ?? false,
@@ -181,6 +175,15 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     if (isRefusal(error)) return sendProblem(reply, error.problem);
     const known = frameworkProblem(error as { code?: string; statusCode?: number; message: string });
     if (known) return sendProblem(reply, known);
+    const away = databaseUnavailable(error);
+    if (away) {
+      request.log.warn(error);
+      return reply
+        .code(503)
+        .header('Retry-After', String(DATABASE_RETRY_AFTER))
+        .type('application/json; charset=utf-8')
+        .send(errorBody(away));
+    }
     request.log.error(error);
     return reply.code(500).send({
       error: { code: 'internal', message: '服务器内部错误，请稍后重试；如果一再出现，请联系管理员。' },
@@ -232,7 +235,29 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.get('/api/health', async () => {
     return { ok: true, version: VERSION, database: settings.dialect };
   });
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(ROOT_PAGE));
+  registerWebPages(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  app.addHook('onClose', async () => {
+    await settings.pdf?.close();
+  });
+  if (process.env.JIXIAO_BENCH_BASELINE === '1') addBenchBaseline(app);
 
   return app;
+}
+
+/**
+ * For `npm run bench` only (JIXIAO_BENCH_BASELINE=1): a constant JSON body of `?bytes=` bytes,
+ * what the framework, the connection and serialising cost without the database or the domain.
+ */
+function addBenchBaseline(app: FastifyInstance): void {
+  const bodies = new Map<number, string>();
+  app.get('/api/bench/constant', async (request, reply) => {
+    const asked = Number((request.query as { bytes?: string }).bytes ?? 1000);
+    const size = Number.isInteger(asked) && asked >= 20 && asked <= 5_000_000 ? asked : 1000;
+    let body = bodies.get(size);
+    if (body === undefined) {
+      body = JSON.stringify({ constant: 'x'.repeat(size - '{"constant":""}'.length) });
+      bodies.set(size, body);
+    }
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
 }

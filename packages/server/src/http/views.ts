@@ -35,7 +35,11 @@ export function evaluationSummaryView(e: EvaluationRecord) {
     version: e.version,
     targets: e.targetsId === null ? null : { id: e.targetsId, version: e.targetsVersion },
     approvedVersion: e.approvedVersion,
+    // Inside the service the total is the verified one (computed, else reported): grades,
+    // filters and the dashboard go by it; the form's own figure is beside it.
     total: num(e.total),
+    totalReported: num(e.totalReported),
+    totalComputed: num(e.totalComputed),
     grade: e.grade,
     executionRate: num(e.rate),
     errorCount: e.errorCount,
@@ -142,7 +146,11 @@ export function snapshotSummaryView(s: SnapshotSummary) {
     kind: s.kind,
     year: s.year,
     project: s.project,
-    total: num(s.total),
+    // The public reads what the unit published: the total its form reports, else the computed
+    // one; Jixiao's computed total is beside it.
+    total: num(s.totalReported ?? s.total),
+    totalReported: num(s.totalReported),
+    totalComputed: num(s.totalComputed),
     grade: s.grade,
     publishedAt: s.publishedAt,
   };

@@ -38,6 +38,7 @@ export const EVALUATION_ACTIONS = [
   'approveTargets',
   'requestAdjustment',
   'createFromTargets',
+  'delete',
 ] as const;
 export type EvaluationAction = (typeof EVALUATION_ACTIONS)[number];
 
@@ -57,6 +58,7 @@ export const EVALUATION_ACTION_NAMES: Record<EvaluationAction, string> = {
   requestAdjustment: '申请调整',
   // "只有……可以引用绩效目标申报表": using approved targets as the basis of a self-evaluation
   createFromTargets: '引用',
+  delete: '删除',
 };
 
 const UNIT_PEOPLE: readonly Role[] = ['filler', 'approver'];
@@ -100,6 +102,8 @@ export const EVALUATION_POLICY: Record<EvaluationAction, readonly EvaluationRule
   approveTargets: [{ roles: ['reviewer'], scope: 'any', stage: 'targets', from: ['declared'] }],
   requestAdjustment: [{ roles: UNIT_PEOPLE, scope: 'own-unit', stage: 'targets', from: ['approved'] }],
   createFromTargets: [{ roles: UNIT_PEOPLE, scope: 'own-unit', stage: 'targets', from: ['approved'] }],
+  // Only a draft nobody outside the unit has acted on yet; anything further along is a record.
+  delete: [{ roles: UNIT_PEOPLE, scope: 'own-unit', from: ['draft'] }],
 };
 
 export const NOT_FOUND_MESSAGE = '自评表不存在，或您无权查看。';

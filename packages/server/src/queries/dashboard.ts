@@ -43,23 +43,26 @@ const SCORE_EDGES = [60, 70, 80, 90];
 const RATE_EDGES = [60, 80, 90, 100];
 
 function buckets(values: readonly Decimal[], edges: readonly number[], unit: string): Bucket[] {
-  const out: Bucket[] = [];
-  for (let i = 0; i <= edges.length; i++) {
+  // One pass over the values: a value's bucket is how many of the (ascending) edges it reaches.
+  const counts = edges.map(() => 0).concat(0);
+  for (const v of values) {
+    let i = 0;
+    while (i < edges.length && v.greaterThanOrEqualTo(edges[i] as number)) i++;
+    counts[i] = (counts[i] as number) + 1;
+  }
+  return counts.map((count, i) => {
     const min = i === 0 ? null : (edges[i - 1] ?? null);
     const max = i === edges.length ? null : (edges[i] ?? null);
     const label =
       min === null ? `<${max}${unit}` : max === null ? `≥${min}${unit}` : `${min}${unit}–${max}${unit}`;
-    const count = values.filter(
-      (v) => (min === null || v.greaterThanOrEqualTo(min)) && (max === null || v.lessThan(max)),
-    ).length;
-    out.push({ label, min, max, count });
-  }
-  return out;
+    return { label, min, max, count };
+  });
 }
 
 export async function dashboard(db: Db, actor: Actor | null, year: number | null): Promise<Dashboard> {
   const scope = evaluationScope(actor);
-  const rows = await listForDashboard(db, { ...scope, ...(year === null ? {} : { year }) });
+  const filter = { ...scope, ...(year === null ? {} : { year }) };
+  const rows = await listForDashboard(db, filter);
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const byGrade: Record<string, number> = {};
   const totals: Decimal[] = [];
@@ -69,7 +72,8 @@ export async function dashboard(db: Db, actor: Actor | null, year: number | null
     byStatus[e.status]++;
     const grade = e.grade ?? '未定级';
     byGrade[grade] = (byGrade[grade] ?? 0) + 1;
-    if (e.total !== null) totals.push(dec(e.total));
+    const total = e.total === null ? null : dec(e.total);
+    if (total !== null) totals.push(total);
     if (e.rate !== null) rates.push(dec(e.rate).times(100));
     const u = perUnit.get(e.unitId) ?? {
       unitId: e.unitId,
@@ -86,8 +90,8 @@ export async function dashboard(db: Db, actor: Actor | null, year: number | null
     u.byStatus[e.status] = (u.byStatus[e.status] ?? 0) + 1;
     u.errors += e.errorCount;
     u.warnings += e.warningCount;
-    if (e.total !== null) {
-      u.sum = u.sum.plus(e.total);
+    if (total !== null) {
+      u.sum = u.sum.plus(total);
       u.scored++;
     }
     perUnit.set(e.unitId, u);
@@ -99,10 +103,7 @@ export async function dashboard(db: Db, actor: Actor | null, year: number | null
     byGrade,
     scores: buckets(totals, SCORE_EDGES, '分'),
     executionRates: buckets(rates, RATE_EDGES, '%'),
-    findingsByRule: await countFindingsByCode(
-      db,
-      rows.map((e) => e.id),
-    ),
+    findingsByRule: await countFindingsByCode(db, filter),
     units: [...perUnit.values()].map(({ sum, scored, ...u }) => ({
       ...u,
       averageTotal: scored === 0 ? null : roundNumber(sum.dividedBy(scored), 2),

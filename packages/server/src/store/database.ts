@@ -102,6 +102,12 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
       max: config.poolSize ?? 10,
       application_name: 'jixiao',
     });
+    // The database ending a connection (a restart, pg_terminate_backend) is an 'error' event on
+    // the pool (idle connections) or on the connection itself (one in use), either of which
+    // would end the process if nobody listened. The query in flight fails on its own (answered
+    // 503, see http/errors.ts); the pool drops the connection and opens a new one when it can.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     store = { db, dialect: 'postgres', location: redactUrl(config.url), close: () => db.destroy() };
   }

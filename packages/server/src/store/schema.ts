@@ -65,6 +65,9 @@ export interface EvaluationsTable {
   approved_version: number | null;
   /** denormalised from the current version, for lists, filters and the dashboard */
   total: string | null;
+  /** the total the form reports, and the one computed by the formulas (migration 0003) */
+  total_reported: string | null;
+  total_computed: string | null;
   grade: string | null;
   rate: string | null;
   error_count: number;
@@ -152,6 +155,8 @@ export interface SnapshotsTable {
   year: number | null;
   project: string | null;
   total: string | null;
+  total_reported: string | null;
+  total_computed: string | null;
   grade: string | null;
   published_by: string;
   published_at: Timestamp;

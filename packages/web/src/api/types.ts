@@ -196,4 +196,45 @@ export interface ImportReport {
   files: { file: string; size: number; forms: ImportedForm[]; error?: ImportProblem }[];
 }
 
+/** A region and the scoring profile its units' forms are scored by (GET /api/regions). */
+export interface Region {
+  id: string;
+  name: string;
+  profileId: string;
+  createdAt: string;
+}
+
+/** An account as the administrator sees it (GET /api/users); never the password. */
+export interface UserAccount extends User {
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface DashboardBucket {
+  label: string;
+  min: number | null;
+  max: number | null;
+  count: number;
+}
+
+/** GET /api/dashboard?year=Y (docs/api.md "Dashboard"). */
+export interface Dashboard {
+  year: number | null;
+  total: number;
+  byStatus: Record<Status, number>;
+  byGrade: Record<string, number>;
+  scores: DashboardBucket[];
+  executionRates: DashboardBucket[];
+  findingsByRule: { code: string; severity: 'error' | 'warning' | 'info'; count: number }[];
+  units: {
+    unitId: string;
+    unitName: string;
+    count: number;
+    byStatus: Partial<Record<Status, number>>;
+    averageTotal: number | null;
+    errors: number;
+    warnings: number;
+  }[];
+}
+
 export type { Evaluation, EvaluationInput, Finding, ScoreResult };

@@ -3,11 +3,15 @@
  * reviewed in one place and not scattered through the pages. Each area of the app keeps its
  * own file (common.ts, editor.ts, …) and is merged below.
  */
+import { adminTexts } from './admin.ts';
 import { common } from './common.ts';
 import { editor } from './editor.ts';
 import { importTexts } from './import.ts';
+import { listTexts } from './list.ts';
 import { publicTexts } from './public.ts';
 import { review } from './review.ts';
+import { statsTexts } from './stats.ts';
+import { workbenchTexts } from './workbench.ts';
 
 const catalogue: Record<string, string> = {
   ...common,
@@ -15,6 +19,10 @@ const catalogue: Record<string, string> = {
   ...review,
   ...publicTexts,
   ...importTexts,
+  ...workbenchTexts,
+  ...listTexts,
+  ...statsTexts,
+  ...adminTexts,
 };
 
 /** Adds an area's texts (called by each page module when it loads). */

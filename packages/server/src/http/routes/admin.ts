@@ -1,4 +1,3 @@
-import { listProfiles } from '@jixiao/core';
 import { z } from 'zod';
 import { createUnit } from '../../commands/createUnit.ts';
 import { createUser } from '../../commands/createUser.ts';
@@ -95,6 +94,8 @@ export const adminRoutes = [
       entityType: z.string().optional(),
       entityId: z.string().optional(),
       actor: z.string().optional(),
+      action: z.string().max(100).optional(),
+      order: z.enum(['asc', 'desc']).optional(),
       ...pageQuery,
     }),
     success: { status: 200, description: '审计记录' },
@@ -106,28 +107,12 @@ export const adminRoutes = [
           ...(query.entityType ? { entityType: query.entityType } : {}),
           ...(query.entityId ? { entityId: query.entityId } : {}),
           ...(query.actor ? { actorId: query.actor } : {}),
+          ...(query.action ? { action: query.action } : {}),
+          ...(query.order ? { order: query.order } : {}),
         },
         pageOf(query),
       );
       return { items: events.map(auditView), page: query.page, pageSize: query.pageSize };
     },
-  }),
-  route({
-    method: 'GET',
-    url: '/api/profiles',
-    tag: '单位与用户',
-    summary: '评分规则',
-    description: '内置的评分规则（湖北、全国、四川等），供新建自评表时选择。',
-    auth: 'public',
-    success: { status: 200, description: '评分规则' },
-    handler: async () => ({
-      items: listProfiles().map((p) => ({
-        id: p.id,
-        name: p.name,
-        region: p.region,
-        budgetWeight: p.budgetWeight,
-        indicatorTotal: p.indicatorTotal,
-      })),
-    }),
   }),
 ];

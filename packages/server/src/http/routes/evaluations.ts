@@ -5,6 +5,7 @@ import { approveEvaluation } from '../../commands/approveEvaluation.ts';
 import { approveTargets } from '../../commands/approveTargets.ts';
 import { createEvaluation } from '../../commands/createEvaluation.ts';
 import { declareTargets } from '../../commands/declareTargets.ts';
+import { deleteDraft } from '../../commands/deleteDraft.ts';
 import { publishEvaluation } from '../../commands/publishEvaluation.ts';
 import { returnEvaluation } from '../../commands/returnEvaluation.ts';
 import { saveEvaluation } from '../../commands/saveEvaluation.ts';
@@ -119,6 +120,8 @@ export const evaluationRoutes = [
       grade: z.string().optional(),
       hasErrors: booleanQuery.optional(),
       q: z.string().max(100).optional(),
+      returned: booleanQuery.optional(),
+      pendingAdjustment: booleanQuery.optional(),
       ...pageQuery,
     }),
     success: { status: 200, description: '{items, total, page, pageSize}' },
@@ -135,6 +138,8 @@ export const evaluationRoutes = [
           ...(query.grade ? { grade: query.grade } : {}),
           ...(query.hasErrors !== undefined ? { hasErrors: query.hasErrors } : {}),
           ...(query.q ? { text: query.q } : {}),
+          ...(query.returned ? { returned: true } : {}),
+          ...(query.pendingAdjustment ? { pendingAdjustment: true } : {}),
         },
         pageOf(query),
       );
@@ -203,6 +208,23 @@ export const evaluationRoutes = [
       const expectedVersion = versionFromIfMatch(request.headers['if-match']);
       await saveEvaluation(db, actor, { id: params.id, expectedVersion, document: body });
       return sendDetail(db, actor, params.id, reply);
+    },
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/evaluations/:id',
+    tag: '自评表',
+    summary: '删除草稿',
+    description:
+      '本单位的填报人或单位负责人删除本单位的草稿（自评表或绩效目标申报表），连同其版本、核验结果、批注和附件；' +
+      '审计记录保留（evaluation.delete）。不是草稿的、曾经公开过的、有目标调整或已被自评表引用的不能删除（409）。',
+    auth: 'user',
+    params: idParams,
+    bodyKind: 'none',
+    success: { status: 204, description: '已删除' },
+    handler: async ({ db, actor, params }) => {
+      await deleteDraft(db, actor, { id: params.id });
+      return undefined;
     },
   }),
   ...stepRoutes,
@@ -301,7 +323,7 @@ export const evaluationRoutes = [
     params: idParams,
     query: z.object({ format: z.enum(['json', 'xlsx', 'docx', 'pdf', 'md', 'csv', 'html']).default('json') }),
     success: { status: 200, description: '文件', contentType: 'application/octet-stream' },
-    handler: async ({ db, actor, params, query, reply }) => {
+    handler: async ({ db, actor, params, query, reply, settings }) => {
       const d = await evaluationDetail(db, actor, params.id);
       const name = [d.record.year, d.record.unitName, d.record.project].filter((x) => x !== null).join('-');
       const ext = EXPORT_CONTENT[query.format].ext;
@@ -314,7 +336,9 @@ export const evaluationRoutes = [
       if (query.format === 'json') return JSON.stringify(d.document, null, 2);
       // The writers load exceljs and Chromium's driver; only requests that export pay for them.
       const { exportEvaluation } = await import('@jixiao/formats');
-      return Buffer.from(await exportEvaluation(d.document, query.format));
+      return Buffer.from(
+        await exportEvaluation(d.document, query.format, settings.pdf ? { pdf: settings.pdf } : {}),
+      );
     },
   }),
 ];

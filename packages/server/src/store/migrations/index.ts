@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import type { MigrationContext } from '../dialect.ts';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-jobs.ts';
+import * as m0003 from './0003-reported-totals.ts';
+import * as m0004 from './0004-findings-by-code.ts';
 
 export interface MigrationModule {
   // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema of their time
@@ -18,4 +20,6 @@ export interface MigrationModule {
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-initial': m0001,
   '0002-jobs': m0002,
+  '0003-reported-totals': m0003,
+  '0004-findings-by-code': m0004,
 };

@@ -47,6 +47,9 @@ export interface AuditFilter {
   entityType?: string;
   entityId?: string;
   actorId?: string;
+  action?: string;
+  /** newest first when 'desc' (what an administrator looks at first); default in order */
+  order?: 'asc' | 'desc';
 }
 
 /** Events in the order they happened. */
@@ -60,7 +63,12 @@ export async function listEvents(
   if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
   if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
-  const rows = await q.orderBy('id').limit(page.limit).offset(page.offset).execute();
+  if (filter.action) q = q.where('action', '=', filter.action);
+  const rows = await q
+    .orderBy('id', filter.order ?? 'asc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
   return rows.map((r) => ({
     id: Number(r.id),
     at: r.at,

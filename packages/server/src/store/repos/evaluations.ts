@@ -15,7 +15,12 @@ export interface EvaluationRecord {
   targetsId: string | null;
   targetsVersion: number | null;
   approvedVersion: number | null;
+  /** computed, else reported: what grades and the dashboard go by */
   total: string | null;
+  /** the total printed on the form */
+  totalReported: string | null;
+  /** the total by core's formulas */
+  totalComputed: string | null;
   grade: string | null;
   rate: string | null;
   errorCount: number;
@@ -28,6 +33,8 @@ export interface EvaluationRecord {
 /** The summary of the current version kept on the evaluation row. */
 export interface VersionSummary {
   total: string | null;
+  totalReported: string | null;
+  totalComputed: string | null;
   grade: string | null;
   rate: string | null;
   errorCount: number;
@@ -59,6 +66,8 @@ function toRecord(row: Row): EvaluationRecord {
     targetsVersion: row.targets_version,
     approvedVersion: row.approved_version,
     total: row.total,
+    totalReported: row.total_reported,
+    totalComputed: row.total_computed,
     grade: row.grade,
     rate: row.rate,
     errorCount: row.error_count,
@@ -94,6 +103,8 @@ export async function insertEvaluation(db: Db, e: Omit<EvaluationRecord, 'unitNa
       targets_version: e.targetsVersion,
       approved_version: e.approvedVersion,
       total: e.total,
+      total_reported: e.totalReported,
+      total_computed: e.totalComputed,
       grade: e.grade,
       rate: e.rate,
       error_count: e.errorCount,
@@ -122,6 +133,10 @@ export interface EvaluationFilter {
   hasErrors?: boolean;
   /** matches the project or unit name */
   text?: string;
+  /** only drafts sent back with comments (a return event exists) and not resubmitted yet */
+  returned?: boolean;
+  /** only targets with a target adjustment waiting for the reviewer */
+  pendingAdjustment?: boolean;
 }
 
 export async function listEvaluations(
@@ -144,6 +159,28 @@ export async function listEvaluations(
     const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
       eb.or([eb('evaluations.project', 'like', eb.val(like)), eb('units.name', 'like', eb.val(like))]),
+    );
+  }
+  if (filter.returned === true) {
+    q = q
+      .where('evaluations.status', '=', 'draft')
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('audit_events')
+            .select('audit_events.id')
+            .whereRef('audit_events.evaluation_id', '=', 'evaluations.id')
+            .where('audit_events.action', '=', 'evaluation.return'),
+        ),
+      );
+  }
+  if (filter.pendingAdjustment === true) {
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('target_adjustments')
+          .select('target_adjustments.id')
+          .whereRef('target_adjustments.targets_id', '=', 'evaluations.id')
+          .where('target_adjustments.status', '=', 'pending'),
+      ),
     );
   }
   const count = await q
@@ -192,6 +229,8 @@ export async function setSummary(db: Db, id: string, summary: VersionSummary): P
     .updateTable('evaluations')
     .set({
       total: summary.total,
+      total_reported: summary.totalReported,
+      total_computed: summary.totalComputed,
       grade: summary.grade,
       rate: summary.rate,
       error_count: summary.errorCount,
@@ -245,14 +284,114 @@ export async function listFromTargets(db: Db, targetsId: string): Promise<Evalua
   return rows.map(toRecord);
 }
 
-/** Current-version summaries for the dashboard, scoped like listEvaluations. */
-export async function listForDashboard(
-  db: Db,
-  filter: { unitIds?: readonly string[]; year?: number },
-): Promise<EvaluationRecord[]> {
+/** Which self-evaluations the dashboard counts: scoped like listEvaluations, one year or all. */
+export interface DashboardFilter {
+  unitIds?: readonly string[];
+  year?: number;
+}
+
+/** What the dashboard reads of each evaluation: the summary columns, nothing else. */
+export type DashboardRow = Pick<
+  EvaluationRecord,
+  'id' | 'status' | 'unitId' | 'unitName' | 'total' | 'grade' | 'rate' | 'errorCount' | 'warningCount'
+>;
+
+/**
+ * Current-version summaries for the dashboard, by unit name. Only the columns it aggregates:
+ * a year of a province is tens of thousands of rows, and reading whole records cost most of
+ * the dashboard's time (docs/benchmarks.md).
+ */
+export async function listForDashboard(db: Db, filter: DashboardFilter): Promise<DashboardRow[]> {
   if (filter.unitIds && filter.unitIds.length === 0) return [];
-  let q = selectEvaluations(db).where('evaluations.stage', '=', 'self-evaluation');
+  let q = db
+    .selectFrom('evaluations')
+    .innerJoin('units', 'units.id', 'evaluations.unit_id')
+    .select([
+      'evaluations.id',
+      'evaluations.status',
+      'evaluations.unit_id',
+      'units.name as unit_name',
+      'evaluations.total',
+      'evaluations.grade',
+      'evaluations.rate',
+      'evaluations.error_count',
+      'evaluations.warning_count',
+    ])
+    .where('evaluations.stage', '=', 'self-evaluation');
   if (filter.unitIds) q = q.where('evaluations.unit_id', 'in', filter.unitIds);
   if (filter.year !== undefined) q = q.where('evaluations.year', '=', filter.year);
-  return (await q.orderBy('units.name').execute()).map(toRecord);
+  const rows = await q.orderBy('units.name').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    total: r.total,
+    grade: r.grade,
+    rate: r.rate,
+    errorCount: r.error_count,
+    warningCount: r.warning_count,
+  }));
+}
+
+/**
+ * What still points at the evaluation from outside its own rows: a public snapshot, a target
+ * adjustment, or a self-evaluation built on it (as targets). Such a form is part of the record.
+ */
+export async function evaluationReferences(
+  db: Db,
+  id: string,
+): Promise<{ snapshots: number; adjustments: number; dependents: number }> {
+  const count = async (q: Promise<{ n: number | string | bigint } | undefined>): Promise<number> =>
+    Number((await q)?.n ?? 0);
+  return {
+    snapshots: await count(
+      db
+        .selectFrom('snapshots')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('evaluation_id', '=', id)
+        .executeTakeFirst(),
+    ),
+    adjustments: await count(
+      db
+        .selectFrom('target_adjustments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => eb.or([eb('targets_id', '=', id), eb('evaluation_id', '=', id)]))
+        .executeTakeFirst(),
+    ),
+    dependents: await count(
+      db
+        .selectFrom('evaluations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('targets_id', '=', id)
+        .executeTakeFirst(),
+    ),
+  };
+}
+
+/**
+ * Removes the evaluation and everything that belongs only to it (versions, findings, comments,
+ * attachments), if it is still in `status` at `version`; false when someone changed it first.
+ * The guard runs first so the row is locked before anything is removed. The audit trail keeps
+ * its events: they name the form by id and outlive it.
+ */
+export async function deleteEvaluationRows(
+  db: Db,
+  id: string,
+  expected: { status: Status; version: number },
+): Promise<boolean> {
+  const guard = await db
+    .updateTable('evaluations')
+    .set({ status: expected.status })
+    .where('id', '=', id)
+    .where('status', '=', expected.status)
+    .where('current_version', '=', expected.version)
+    .executeTakeFirst();
+  if (Number(guard.numUpdatedRows) !== 1) return false;
+  await db.deleteFrom('findings').where('evaluation_id', '=', id).execute();
+  await db.deleteFrom('comments').where('evaluation_id', '=', id).execute();
+  await db.deleteFrom('attachments').where('evaluation_id', '=', id).execute();
+  await db.deleteFrom('evaluation_versions').where('evaluation_id', '=', id).execute();
+  await db.deleteFrom('evaluations').where('id', '=', id).execute();
+  return true;
 }

@@ -1,6 +1,7 @@
 import type { Finding } from '@jixiao/core';
 import { newId } from '../../ids.ts';
 import type { Db } from '../schema.ts';
+import type { DashboardFilter } from './evaluations.ts';
 
 export async function insertFindings(
   db: Db,
@@ -50,21 +51,26 @@ export async function listFindings(db: Db, evaluationId: string, version: number
   }));
 }
 
-/** How often each rule fired on the current versions of the given evaluations. */
+/**
+ * How often each rule fired on the current versions of the self-evaluations the dashboard
+ * counts. The filter goes into the query (not a list of ids): a year of a province is tens of
+ * thousands of evaluations, more than either backend binds as parameters.
+ */
 export async function countFindingsByCode(
   db: Db,
-  evaluationIds: readonly string[],
+  filter: DashboardFilter,
 ): Promise<{ code: string; severity: string; count: number }[]> {
-  if (evaluationIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('findings as f')
-    .innerJoin('evaluations as e', (j) =>
-      j.onRef('e.id', '=', 'f.evaluation_id').onRef('e.current_version', '=', 'f.version'),
+  if (filter.unitIds && filter.unitIds.length === 0) return [];
+  let q = db
+    .selectFrom('evaluations as e')
+    .innerJoin('findings as f', (j) =>
+      j.onRef('f.evaluation_id', '=', 'e.id').onRef('f.version', '=', 'e.current_version'),
     )
     .select(['f.code', 'f.severity', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('f.evaluation_id', 'in', evaluationIds)
-    .groupBy(['f.code', 'f.severity'])
-    .execute();
+    .where('e.stage', '=', 'self-evaluation');
+  if (filter.unitIds) q = q.where('e.unit_id', 'in', filter.unitIds);
+  if (filter.year !== undefined) q = q.where('e.year', '=', filter.year);
+  const rows = await q.groupBy(['f.code', 'f.severity']).execute();
   return rows
     .map((r) => ({ code: r.code, severity: r.severity, count: Number(r.n) }))
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));

@@ -20,3 +20,13 @@ export async function findStoredProfile(db: Db, id: string): Promise<StoredProfi
   const row = await db.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();
   return row && { id: row.id, name: row.name, data: readJson(row.data), createdAt: row.created_at };
 }
+
+export async function listStoredProfiles(db: Db): Promise<StoredProfile[]> {
+  const rows = await db.selectFrom('profiles').selectAll().orderBy('id').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    data: readJson(row.data),
+    createdAt: row.created_at,
+  }));
+}

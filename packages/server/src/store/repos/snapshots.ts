@@ -14,7 +14,11 @@ export interface Snapshot {
   kind: 'department' | 'project';
   year: number | null;
   project: string | null;
+  /** computed, else reported (as on the evaluation row when it was published) */
   total: string | null;
+  /** the total printed on the published form */
+  totalReported: string | null;
+  totalComputed: string | null;
   grade: string | null;
   publishedBy: string;
   publishedAt: string;
@@ -32,6 +36,8 @@ function toSummary(r: Omit<SnapshotsTable, 'document' | 'score' | 'findings'>): 
     year: r.year,
     project: r.project,
     total: r.total,
+    totalReported: r.total_reported,
+    totalComputed: r.total_computed,
     grade: r.grade,
     publishedBy: r.published_by,
     publishedAt: r.published_at,
@@ -53,6 +59,8 @@ export async function insertSnapshot(db: Db, s: Snapshot): Promise<void> {
       year: s.year,
       project: s.project,
       total: s.total,
+      total_reported: s.totalReported,
+      total_computed: s.totalComputed,
       grade: s.grade,
       published_by: s.publishedBy,
       published_at: s.publishedAt,
@@ -69,6 +77,8 @@ const SUMMARY = [
   's.year',
   's.project',
   's.total',
+  's.total_reported',
+  's.total_computed',
   's.grade',
   's.published_by',
   's.published_at',

@@ -52,3 +52,7 @@ export async function listUnits(db: Db, ids?: readonly string[]): Promise<Unit[]
   if (ids) q = q.where('id', 'in', ids);
   return (await q.execute()).map(toUnit);
 }
+
+export async function setUnitRegion(db: Db, id: string, regionId: string | null): Promise<void> {
+  await db.updateTable('units').set({ region_id: regionId }).where('id', '=', id).execute();
+}

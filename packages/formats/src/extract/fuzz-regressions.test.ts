@@ -1,0 +1,39 @@
+/**
+ * Inputs the fuzzer (npm run fuzz, scripts/fuzz-lib.ts) found breaking the importer, kept as
+ * regression tests: each once gave a wrong result or took far too long.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importBytes } from '../import.ts';
+import { parseMoney, parseRate, parseScore } from './cells.ts';
+
+const fixture = (path: string) =>
+  new Uint8Array(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url)));
+
+describe('importer on fuzzed inputs (regressions)', () => {
+  it('reads hundreds of digits in a budget cell as no number, never Infinity', async () => {
+    const digits = '9'.repeat(400);
+    expect(parseRate(digits)).toEqual({ value: null, ok: false, assumedPercent: false });
+    expect(parseRate(`${digits}%`).value).toBeNull();
+    expect(parseMoney(digits)).toMatchObject({ value: null, ok: false });
+    expect(parseScore(`${digits}分`)).toEqual({ value: null, ok: false });
+    // A Sichuan form whose 预算执行率 cell became 80 nines: it used to be refused as
+    // "invalid-extraction" (budget.rate Infinity); the form is now extracted without a rate.
+    const results = await importBytes(fixture('fuzz/giant-digits-rate.xls'), 'giant-digits-rate.xls');
+    expect(results).toHaveLength(1);
+    const r = results[0]!;
+    expect('error' in r ? r.error.message : '').toBe('');
+    if (!('error' in r)) expect(r.evaluation.budget.rate).toBeNull();
+  });
+
+  it('extracts a form with a row of 30,000 empty cells in well under the time limit', async () => {
+    const html = new TextDecoder().decode(fixture('seed-hubei-dept-2023.html'));
+    const at = html.indexOf('<td', html.indexOf('产出指标'));
+    const wide = `${html.slice(0, at)}${'<td>≥'.repeat(15_000)}${'<td>'.repeat(15_000)}${html.slice(at)}`;
+    const t0 = performance.now();
+    const results = await importBytes(new TextEncoder().encode(wide), 'wide.html');
+    const ms = performance.now() - t0;
+    expect(results.length).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(5000);
+  }, 30_000);
+});

@@ -1,0 +1,48 @@
+/**
+ * `npm run bench` still runs: every benchmark module at tiny sizes (BENCH_QUICK=1), each in its
+ * own process as bench/run.ts runs them, giving finite figures with their baselines, and the
+ * report renders them. The figures themselves mean nothing at these sizes.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderReport } from '../bench/report.ts';
+import { BENCHMARKS, type BenchmarkId, machine, runBenchmark } from '../bench/run.ts';
+import type { Section } from '../bench/stats.ts';
+
+const results = new Map<BenchmarkId, PromiseSettledResult<Section>>();
+
+describe('npm run bench, quick sizes', () => {
+  // Side by side: most of each module's time is waiting on a child (Chromium, a server, a
+  // database). About 30 s on an idle 2-core machine; the limit allows for a loaded one.
+  beforeAll(async () => {
+    const settled = await Promise.allSettled(
+      BENCHMARKS.map((id) => runBenchmark(id, { BENCH_QUICK: '1', BENCH_SILENT: '1' })),
+    );
+    for (const [i, id] of BENCHMARKS.entries()) results.set(id, settled[i] as PromiseSettledResult<Section>);
+  }, 300_000);
+
+  it.each(BENCHMARKS)('bench/%s.ts produces figures with baselines', (id) => {
+    const r = results.get(id);
+    if (r?.status !== 'fulfilled') throw r?.reason ?? new Error(`${id} did not run`);
+    const section = r.value;
+    expect(section.id).toBe(id);
+    expect(section.figures.length).toBeGreaterThan(0);
+    for (const f of section.figures) {
+      expect(Number.isFinite(f.median), `${f.id} median`).toBe(true);
+      expect(f.min).toBeLessThanOrEqual(f.median);
+      expect(f.max).toBeGreaterThanOrEqual(f.median);
+    }
+    expect(section.figures.some((f) => f.baseline && Number.isFinite(f.ratio))).toBe(true);
+  });
+
+  it('renders the report with the machine and every section', () => {
+    const sections = [...results.values()].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(sections.length).toBe(BENCHMARKS.length);
+    const md = renderReport(
+      { startedAt: 'now', seconds: 1, machine: machine(), quick: true, sections, failed: [] },
+      { resultsFile: 'bench/results/x.json' },
+    );
+    expect(md).toContain(machine().cpu);
+    expect(md).toContain(`Node ${process.version}`);
+    for (const s of sections) expect(md).toContain(`## ${s.title}`);
+  });
+});
