@@ -53,7 +53,23 @@ export function runBenchmark(id: BenchmarkId, env: NodeJS.ProcessEnv = {}): Prom
   });
 }
 
+/** Rewrites docs/benchmarks.md from a results file (after editing bench/profiling.md, say). */
+function render(results: Results, resultsFile: string): void {
+  const profilingUrl = new URL('./profiling.md', import.meta.url);
+  const profiling = existsSync(profilingUrl) ? readFileSync(profilingUrl, 'utf8') : undefined;
+  writeFileSync(
+    new URL('../docs/benchmarks.md', import.meta.url),
+    renderReport(results, { resultsFile, ...(profiling ? { profiling } : {}) }),
+  );
+}
+
 async function main(): Promise<void> {
+  const again = process.env.BENCH_RENDER;
+  if (again) {
+    render(JSON.parse(readFileSync(new URL(`../${again}`, import.meta.url), 'utf8')) as Results, again);
+    console.error(`rewrote docs/benchmarks.md from ${again}`);
+    return;
+  }
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
   const ids = BENCHMARKS.filter((id) => !only || only.includes(id));
   const startedAt = new Date();
@@ -82,12 +98,7 @@ async function main(): Promise<void> {
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   const resultsFile = `bench/results/${stamp}.json`;
   writeFileSync(new URL(`../${resultsFile}`, import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-  const profilingUrl = new URL('./profiling.md', import.meta.url);
-  const profiling = existsSync(profilingUrl) ? readFileSync(profilingUrl, 'utf8') : undefined;
-  writeFileSync(
-    new URL('../docs/benchmarks.md', import.meta.url),
-    renderReport(results, { resultsFile, ...(profiling ? { profiling } : {}) }),
-  );
+  render(results, resultsFile);
   console.error(`\nwrote ${resultsFile} and docs/benchmarks.md in ${Math.round(results.seconds)} s`);
   if (results.failed.length > 0) process.exitCode = 1;
 }

@@ -503,7 +503,7 @@ export async function runScale(): Promise<Section> {
     method: [
       `${TEMPLATES} generated Hubei department forms (${indicators.toFixed(1)} indicators on average) imported, scored and checked once each, then repeated as ${n.toLocaleString('en')} evaluations (SQLite) and ${nPg.toLocaleString('en')} (PostgreSQL) under ${YEARS.length} years and one unit per form per year; loaded into a fresh database with the store's bulk repository (store/repos/bulk.ts) in transactions of ${BATCH.toLocaleString('en')}; the load time includes making each document's JSON.`,
       `A real server process (packages/server/src/testing/server-process.ts) on that database, and autocannon in the benchmark process: ${CONNECTIONS} connections, ${RUNS} runs of ${seconds} s per endpoint after a warm-up run, each alternated with a run against the baseline. Both share the machine's 2 cores with each other (and with other work).`,
-      'GET cycles through 2,000 different evaluations; the list asks for 20 rows of one year, status and kind; the dashboard aggregates one year (a fifth of the evaluations); each save PUTs a different draft with If-Match of its current version, as the unit filler, and is scored, checked and written as a new version.',
+      'GET cycles through up to 2,000 different evaluations (every 37th loaded); the list asks for 20 rows of one year, status and kind; the dashboard aggregates one year (a fifth of the evaluations); each save PUTs a different draft with If-Match of its current version, as the unit filler, and is scored, checked and written as a new version.',
     ],
     figures,
     notes,

@@ -19,6 +19,7 @@ import { ReadError } from '../packages/formats/src/grid.ts';
 import { importBytes } from '../packages/formats/src/import.ts';
 import { zipParts } from '../packages/formats/src/read/build-ooxml.ts';
 import { resolveLimits, startClock } from '../packages/formats/src/read/limits.ts';
+import { isPdfJsStrayRejection } from '../packages/formats/src/read/pdf-stray.ts';
 import { openZip } from '../packages/formats/src/read/zip.ts';
 import { samplesDir } from '../test-support/samples.ts';
 
@@ -782,10 +783,49 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzStats> {
     return (used.user + used.system) / 1000;
   };
 
+  const record = (failure: Failure, input: Input) => {
+    stats.failures.push(failure);
+    if (options.failureDir) {
+      const base = join(options.failureDir, `${failure.target}-${options.seed}-${failure.index}`);
+      writeFileSync(`${base}.json`, `${JSON.stringify(failure, null, 2)}\n`);
+      writeFileSync(`${base}.input.${input.ext}`, input.bytes);
+    }
+  };
+  // A promise some library leaves rejected with nobody listening would end a server process:
+  // a crash, put on the input being run when it surfaces (usually the one that caused it).
+  let current: { target: Target; index: number; input: Input } | null = null;
+  const onUnhandled = (reason: unknown) => {
+    if (!current) return;
+    if (isPdfJsStrayRejection(reason)) {
+      // pdf.js's own stray prefetch, which the PDF reader drops (read/pdf-stray.ts): counted
+      stats.outcomes['readers:pdfjs-stray-rejection'] =
+        (stats.outcomes['readers:pdfjs-stray-rejection'] ?? 0) + 1;
+      return;
+    }
+    record(
+      {
+        target: current.target,
+        seed: options.seed,
+        index: current.index,
+        kind: 'crash',
+        message:
+          `unhandled rejection: ${reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)}`.slice(
+            0,
+            2000,
+          ),
+        origin: current.input.origin,
+        ms: 0,
+      },
+      current.input,
+    );
+  };
+  process.on('unhandledRejection', onUnhandled);
+
   const one = async (target: Target, index: number): Promise<void> => {
     options.onInput?.(target, index);
     const rng = rngFor(options.seed, target, index);
     let input: Input = { origin: '', bytes: new Uint8Array(), ext: 'txt' };
+    current = { target, index, input };
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     let outcome: Outcome;
@@ -806,6 +846,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzStats> {
         case 'readers': {
           const f = fileInput(rng, seeds);
           input = f;
+          current = { target, index, input };
           outcome = await runReader(f);
           break;
         }
@@ -846,12 +887,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzStats> {
       ) {
         // keep the server's answer, which is in the message
       }
-      stats.failures.push(failure);
-      if (options.failureDir) {
-        const base = join(options.failureDir, `${target}-${options.seed}-${index}`);
-        writeFileSync(`${base}.json`, `${JSON.stringify(failure, null, 2)}\n`);
-        writeFileSync(`${base}.input.${input.ext}`, input.bytes);
-      }
+      record(failure, input);
     }
     stats.inputs[target]++;
     stats.total++;
@@ -877,6 +913,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzStats> {
       }
     }
   } finally {
+    // rejections still on their way belong to the last inputs
+    await new Promise((r) => setTimeout(r, 100));
+    process.off('unhandledRejection', onUnhandled);
     await api?.close();
   }
   stats.elapsedMs = Date.now() - started;

@@ -112,20 +112,25 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * Chinese rendered as glyphs, not boxes: the same text drawn with the page's fonts must be
- * wider than a missing-glyph box row would be and must differ from a fallback box.
+ * Chinese rendered as glyphs, not boxes: with no CJK font every character is drawn as the same
+ * missing-glyph box, so each character of `text` is drawn with the page's font and the pictures
+ * must all differ from one another (and not be blank).
  */
 export async function rendersChinese(page: Page, text = '绩效自评'): Promise<boolean> {
   return page.evaluate((sample) => {
-    const canvas = document.createElement('canvas');
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return false;
-    const font = getComputedStyle(document.body).fontFamily;
-    ctx.font = `16px ${font}`;
-    const glyphs = [...sample].map((ch) => ctx.measureText(ch).width);
-    // a font without CJK draws the same "tofu" box for every character; real glyphs vary,
-    // and the missing-glyph box for an unassigned code point is what tofu looks like
-    const tofu = ctx.measureText('\u{10FFFD}').width;
-    return glyphs.every((w) => w > 8) && glyphs.some((w) => Math.abs(w - tofu) > 0.5);
+    const font = `24px ${getComputedStyle(document.body).fontFamily}`;
+    const pictures = [...sample].map((ch) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 32;
+      canvas.height = 32;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return '';
+      ctx.font = font;
+      ctx.fillStyle = '#000';
+      ctx.fillText(ch, 2, 26);
+      const alpha = ctx.getImageData(0, 0, 32, 32).data.filter((_, i) => i % 4 === 3);
+      return alpha.some((a) => a > 0) ? alpha.join(',') : '';
+    });
+    return pictures.every((p) => p !== '') && new Set(pictures).size === pictures.length;
   }, text);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplesDir } from '../../../test-support/samples.ts';
 import { type E2eApp, STARTUP_TIMEOUT, screenshot, startApp } from './harness.ts';
 
@@ -40,6 +40,13 @@ describe('复核: comments, return, versions, accept and publish', () => {
     app = await startApp();
   }, STARTUP_TIMEOUT);
   afterAll(async () => app?.close(), STARTUP_TIMEOUT);
+  // what each window showed when a step failed, beside the other screenshots
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    for (const [user, page] of Object.entries(pages)) {
+      await screenshot(page, `failed-review-${user}`).catch(() => {});
+    }
+  });
 
   it(
     'the filler imports the seed file and submits it from the review page',
@@ -215,6 +222,7 @@ describe('复核: comments, return, versions, accept and publish', () => {
 
       const reviewer = await as('reviewer');
       await reviewer.goto(`/evaluations/${declarationId}/review`);
+      await reviewer.getByTestId('action-approveTargets').waitFor();
       expect(await reviewer.getByTestId('action-return').count()).toBe(1);
       await step(reviewer, 'approveTargets', 'approved');
 
@@ -228,7 +236,9 @@ describe('复核: comments, return, versions, accept and publish', () => {
       expect(requested.status()).toBe(201);
       await reviewer.goto(`/evaluations/${approved.id}/review`);
       await reviewer.getByTestId('tab-adjustments').click();
-      expect(await reviewer.getByTestId('tab-adjustments').textContent()).toContain('（1）');
+      await expect
+        .poll(() => reviewer.getByTestId('tab-adjustments').textContent(), { timeout: 45_000 })
+        .toContain('（1）');
       await reviewer.getByRole('button', { name: /驳\s*回/ }).click();
       await reviewer
         .locator('.ant-modal')

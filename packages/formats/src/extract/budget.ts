@@ -167,6 +167,13 @@ export function readBudget(ctx: Ctx, i: number): number {
       j++;
       continue;
     }
+    const unitOnRow = /^\((万元|元|千元)\)$/.exec(t.key);
+    if (unitOnRow?.[1]) {
+      // the title's second line, '(万元)', printed on a data row (a PDF centres the title)
+      form.moneyUnit = unitOnRow[1];
+      j++;
+      continue;
+    }
     if (isBudgetTitle(t.key)) {
       // the block's merged title printed on a data row
       form.budgetTitlePoints = pointsIn(t.key) ?? form.budgetTitlePoints;

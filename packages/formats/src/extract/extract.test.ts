@@ -837,6 +837,53 @@ describe('merged labels in PDF grids', () => {
     ]);
   });
 
+  it('does not take the budget title’s “（万元）”, printed on a breakdown row, for the row’s label', () => {
+    const grid = page(
+      [
+        [
+          [2, '年初预算数'],
+          [3, '全年预算数（A）'],
+          [4, '全年执行数（B）'],
+          [5, '分值'],
+          [6, '执行率（B/A）'],
+          [7, '得分'],
+        ],
+        [
+          [1, '年度资金总额'],
+          [2, '100'],
+          [3, '100'],
+          [4, '90'],
+          [5, '10'],
+          [6, '90%'],
+          [7, '9'],
+        ],
+        [[0, '项目资金']],
+        [
+          [0, '（万元）'],
+          [1, '其中：本年财政拨款'],
+          [2, '80'],
+          [3, '80'],
+          [4, '70'],
+        ],
+        [
+          [1, '上年结转资金'],
+          [2, '20'],
+          [3, '20'],
+          [4, '20'],
+        ],
+        header,
+        ind('A'),
+      ],
+      1,
+    );
+    const [r] = extractEvaluations([grid], { file: 'x.pdf' });
+    const ev = r && 'evaluation' in r ? r.evaluation : null;
+    expect(ev?.budget.lines.map((l) => [l.label, l.initial, l.executed])).toEqual([
+      ['本年财政拨款', 80, 70],
+      ['上年结转资金', 20, 20],
+    ]);
+  });
+
   it('gives a long span its rows where a shorter span’s label is nearer, when the centres tile the rows', () => {
     // 产出指标 spans A–F (centred between C and D), 数量指标 A–D, 质量指标 E–F; 效益指标 is
     // printed on G, its only row. The nearest label of F is 效益指标.

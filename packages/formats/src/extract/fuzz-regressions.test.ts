@@ -37,3 +37,22 @@ describe('importer on fuzzed inputs (regressions)', () => {
     expect(ms).toBeLessThan(5000);
   }, 30_000);
 });
+
+describe('a PDF whose broken cross-references leave pdf.js promises unheard (regression)', () => {
+  it('is read, and ends no process: a server with no listener of its own stays up', async () => {
+    // In a child process, as a server is: no test runner listening for rejections there.
+    const { execFileSync } = await import('node:child_process');
+    const file = new URL('../../fixtures/fuzz/stray-xref-rejection.pdf', import.meta.url).pathname;
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { readFile } from ${JSON.stringify(new URL('../read/index.ts', import.meta.url).pathname)};
+      const grids = await readFile(new Uint8Array(readFileSync(${JSON.stringify(file)})), 'x.pdf');
+      await new Promise((r) => setTimeout(r, 1000));
+      console.log('alive', grids.length);
+    `;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(out).toContain('alive');
+  }, 60_000);
+});

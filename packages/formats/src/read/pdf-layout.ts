@@ -546,6 +546,8 @@ export function columnBoundaries(lines: readonly (readonly { x0: number; x1: num
     if (last === undefined || from >= last) points.push(to);
   }
   const pieces = lines.flat();
+  const starts = pieces.map((p) => p.x0).sort((a, b) => a - b);
+  const ends = pieces.map((p) => p.x1).sort((a, b) => a - b);
   return points.map((p) => {
     let lo = Number.NEGATIVE_INFINITY;
     let hi = Number.POSITIVE_INFINITY;
@@ -555,7 +557,7 @@ export function columnBoundaries(lines: readonly (readonly { x0: number; x1: num
         hi = Math.min(hi, to);
       }
     }
-    return leastCrossed(pieces, lo, hi);
+    return leastCrossed(starts, ends, lo, hi);
   });
 }
 
@@ -573,18 +575,16 @@ function countBelow(sorted: readonly number[], v: number, orEqual: boolean): num
 }
 
 /**
- * The middle of the widest stretch of [lo, hi] that the fewest pieces of text cross: a cell's
+ * The middle of the widest stretch of [lo, hi] that the fewest pieces of text cross (their left
+ * and right edges, sorted, are `starts` and `ends`): a cell's
  * widest line may stand on a line where the next column is empty, so the gaps alone do not keep
  * the boundary off it.
  */
-function leastCrossed(pieces: readonly { x0: number; x1: number }[], lo: number, hi: number): number {
-  const starts = pieces.map((p) => p.x0).sort((a, b) => a - b);
-  const ends = pieces.map((p) => p.x1).sort((a, b) => a - b);
+function leastCrossed(starts: readonly number[], ends: readonly number[], lo: number, hi: number): number {
   const cuts = [lo, hi];
-  for (const p of pieces) {
-    if (p.x0 > lo && p.x0 < hi) cuts.push(p.x0);
-    if (p.x1 > lo && p.x1 < hi) cuts.push(p.x1);
-  }
+  for (const edges of [starts, ends])
+    for (let k = countBelow(edges, lo, true); k < edges.length && (edges[k] ?? hi) < hi; k += 1)
+      cuts.push(edges[k] ?? hi);
   cuts.sort((a, b) => a - b);
   let best = (lo + hi) / 2;
   let fewest = Number.POSITIVE_INFINITY;
@@ -655,8 +655,8 @@ interface Frame {
   air: number;
   /** pieces by the columns they lie in ('col:span') */
   byColumns: ReadonlyMap<string, readonly Piece[]>;
-  /** widest() of each piece, worked out once */
-  widths: Map<Piece, number>;
+  /** widest() by columns, centre and size, worked out once: centred cells share it */
+  widths: Map<string, number>;
 }
 
 /**
@@ -664,14 +664,17 @@ interface Frame {
  * Texts that start in the column and run on into the next (a project's name) have another centre.
  */
 function widest(frame: Frame, piece: Piece): number {
-  const known = frame.widths.get(piece);
-  if (known !== undefined) return known;
-  let w = piece.x1 - piece.x0;
-  const centre = piece.x0 + piece.x1;
-  for (const p of frame.byColumns.get(`${piece.col}:${piece.span}`) ?? [])
-    if (Math.abs(p.x0 + p.x1 - centre) <= 2 * piece.size) w = Math.max(w, p.x1 - p.x0);
-  frame.widths.set(piece, w);
-  return w;
+  const columns = `${piece.col}:${piece.span}`;
+  const centre = Math.round(piece.x0 + piece.x1);
+  const key = `${columns}:${centre}:${piece.size}`;
+  let w = frame.widths.get(key);
+  if (w === undefined) {
+    w = 0;
+    for (const p of frame.byColumns.get(columns) ?? [])
+      if (Math.abs(p.x0 + p.x1 - centre) <= 2 * piece.size) w = Math.max(w, p.x1 - p.x0);
+    frame.widths.set(key, w);
+  }
+  return Math.max(w, piece.x1 - piece.x0);
 }
 
 /**
@@ -831,8 +834,8 @@ function textTable(runs: TextRun[]): { table: LaidTable | null; lines: LaidLine[
     for (let i = 1; i < line.length; i += 1)
       narrowest = Math.min(narrowest, (line[i]?.x0 ?? 0) - (line[i - 1]?.x1 ?? 0));
   const air = Number.isFinite(narrowest) ? Math.max(0, narrowest) : 0;
-  const first = [minX, ...columnBoundaries(body), maxX];
-  const extents = textRows(body, { columns: first, air }).map((row) =>
+  const rough = [minX, ...columnBoundaries(body), maxX];
+  const extents = textRows(body, { columns: rough, air }).map((row) =>
     row.map((block) => ({
       x0: Math.min(...block.map((p) => p.x0)),
       x1: Math.max(...block.map((p) => p.x1)),
@@ -857,16 +860,15 @@ function textTable(runs: TextRun[]): { table: LaidTable | null; lines: LaidLine[
       }
     }
     for (const p of placed) {
-      const all = p.pieces.flat();
-      const first = [...all].sort((a, b) => a.top - b.top || a.x0 - b.x0)[0];
+      const topmost = p.pieces.flat().sort((a, b) => a.top - b.top || a.x0 - b.x0)[0];
       cells.push({
         row,
         col: p.col,
         rowSpan: 1,
         colSpan: p.span,
         text: p.pieces.map(blockText).join(' '),
-        x: round(first?.x0 ?? 0),
-        y: round(first?.top ?? 0),
+        x: round(topmost?.x0 ?? 0),
+        y: round(topmost?.top ?? 0),
       });
     }
   });

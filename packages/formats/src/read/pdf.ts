@@ -15,6 +15,7 @@ import { layoutPage } from './pdf-layout.ts';
 import { ensureDomMatrix } from './pdf-polyfill.ts';
 import type { Matrix } from './pdf-rulings.ts';
 import { multiply, rulingsFromOperatorList } from './pdf-rulings.ts';
+import { dropPdfJsStrayRejections } from './pdf-stray.ts';
 import { contentError } from './sniff.ts';
 
 /**
@@ -42,6 +43,7 @@ function loadPdfJs(): Promise<{ pdfjs: PdfJs; assets: string }> {
     const g = globalThis as { pdfjsWorker?: unknown };
     g.pdfjsWorker ??= await import(worker);
     ensureDomMatrix();
+    dropPdfJsStrayRejections();
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     return { pdfjs, assets };
   })();

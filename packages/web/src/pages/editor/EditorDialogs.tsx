@@ -9,7 +9,7 @@ import { IndicatorGrid } from '../../components/IndicatorGrid.tsx';
 import { t } from '../../i18n/index.ts';
 import { type FieldDifference, shownValue } from './diff.ts';
 import { GoalsBlock } from './EditorParts.tsx';
-import { type EditorAction, editorReducer } from './editorState.ts';
+import { countByGoal, type EditorAction, editorReducer } from './editorState.ts';
 
 const WHO_COLOR: Record<FieldDifference['changedBy'], string> = {
   mine: 'blue',
@@ -139,11 +139,7 @@ export function AdjustmentDialog({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
-  const counts = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const i of draft.indicators) if (i.goal) m.set(i.goal, (m.get(i.goal) ?? 0) + 1);
-    return m;
-  }, [draft.indicators]);
+  const counts = useMemo(() => countByGoal(draft.indicators), [draft.indicators]);
   const missing = reason.trim() === '';
   return (
     <Modal

@@ -10,6 +10,7 @@
 import { LockOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import {
   check,
+  countFindings,
   dec,
   type Evaluation,
   type Finding,
@@ -42,7 +43,7 @@ import {
   NarrativeBlock,
   TotalsBlock,
 } from './EditorParts.tsx';
-import { type EditorAction, editorReducer } from './editorState.ts';
+import { countByGoal, type EditorAction, editorReducer } from './editorState.ts';
 
 /** Findings only the server can make (it knows the approved targets); kept from the last load. */
 const SERVER_FINDINGS = new Set(['targets-not-approved', 'targets-changed']);
@@ -95,7 +96,11 @@ export default function EditorPage() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const userRef = useRef(session.user);
+  userRef.current = session.user;
+  const userKey = session.user ? `${session.user.id}:${session.user.role}:${session.user.unitId}` : '';
   useEffect(() => {
+    if (userKey === '') return; // signed out: the route sends the visitor to the login page
     let live = true;
     setLoaded(null);
     setError(null);
@@ -103,7 +108,7 @@ export default function EditorPage() {
       .get<EvaluationDetail>(`/api/evaluations/${encodeURIComponent(id)}`)
       .then((detail) => {
         if (!live) return;
-        const user = session.user;
+        const user = userRef.current;
         const unitPerson =
           !!user && (user.role === 'filler' || user.role === 'approver') && user.unitId === detail.unit.id;
         const editable = unitPerson && detail.status === 'draft';
@@ -118,7 +123,8 @@ export default function EditorPage() {
     return () => {
       live = false;
     };
-  }, [id, session.user, navigate]);
+    // the user's identity, not the session object: a session refresh must not reload (and lose) the edit
+  }, [id, userKey, navigate]);
 
   if (error) return <Result status="warning" title={t('editor.loadFailed', { message: error })} />;
   if (!loaded) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -205,11 +211,7 @@ function Editor({ initial, onReload }: { initial: Loaded; onReload: (l: Loaded) 
     ),
     [stableFindings, showAll],
   );
-  const counts = useMemo(() => {
-    const c = { error: 0, warning: 0, info: 0 };
-    for (const f of assessment.findings) c[f.severity]++;
-    return c;
-  }, [assessment.findings]);
+  const counts = useMemo(() => countFindings(assessment.findings), [assessment.findings]);
 
   // --- comments of the last return ---------------------------------------------------------
   const [comments, setComments] = useState<Comment[]>([]);
@@ -405,11 +407,7 @@ function Editor({ initial, onReload }: { initial: Loaded; onReload: (l: Loaded) 
   }, [readOnly]);
 
   // --- derived figures -----------------------------------------------------------------------
-  const goalCounts = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const i of doc.indicators) if (i.goal) m.set(i.goal, (m.get(i.goal) ?? 0) + 1);
-    return m;
-  }, [doc.indicators]);
+  const goalCounts = useMemo(() => countByGoal(doc.indicators), [doc.indicators]);
   const weightSum = useMemo(() => {
     let sum = dec(0);
     let missing = 0;

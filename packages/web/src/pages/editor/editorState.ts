@@ -191,6 +191,13 @@ export function editorReducer(doc: Evaluation, action: EditorAction): Evaluation
   }
 }
 
+/** How many indicators each goal has (by goal id). */
+export function countByGoal(indicators: readonly Indicator[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const i of indicators) if (i.goal) m.set(i.goal, (m.get(i.goal) ?? 0) + 1);
+  return m;
+}
+
 /** Text typed in a number cell → the number, null when blank, undefined when not a number. */
 export function parseNumberText(text: string): number | null | undefined {
   const s = text.trim().replace(/，/g, ',').replace(/,/g, '').replace(/．/g, '.');
