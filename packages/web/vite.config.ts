@@ -16,5 +16,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     reportCompressedSize: false,
+    // bench/web-size.ts reads it to add up what each page loads
+    manifest: true,
   },
 });
