@@ -134,3 +134,34 @@ export async function rendersChinese(page: Page, text = '绩效自评'): Promise
     return pictures.every((p) => p !== '') && new Set(pictures).size === pictures.length;
   }, text);
 }
+
+/**
+ * The people of a story: one window each, opened (signed in) on first use and kept for the
+ * rest of it; `screenshots(prefix)` saves what every window shows (for a failed step).
+ */
+export function cast(app: () => E2eApp, stepTimeout = 45_000) {
+  const pages: Record<string, Page> = {};
+  return {
+    async as(user: string): Promise<Page> {
+      if (!pages[user]) {
+        const { page } = await app().open(user);
+        // the machine running the suite may be busy: allow for slow steps
+        page.setDefaultTimeout(stepTimeout);
+        pages[user] = page;
+      }
+      return pages[user] as Page;
+    },
+    async screenshots(prefix: string): Promise<void> {
+      for (const [user, page] of Object.entries(pages)) {
+        await screenshot(page, `${prefix}-${user}`).catch(() => {});
+      }
+    },
+  };
+}
+
+/** Presses a workflow button on the review page, confirms it and waits for the new status. */
+export async function workflowStep(page: Page, action: string, status: string): Promise<void> {
+  await page.getByTestId(`action-${action}`).click();
+  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+  await page.locator(`.ant-card [data-status="${status}"]`).first().waitFor();
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplesDir } from '../../../test-support/samples.ts';
-import { type E2eApp, STARTUP_TIMEOUT, screenshot, startApp } from './harness.ts';
+import { cast, type E2eApp, STARTUP_TIMEOUT, screenshot, startApp, workflowStep } from './harness.ts';
 
 const SEED = join(samplesDir(), 'seed-hubei-dept-2023.md');
 const STEP = 120_000;
@@ -13,28 +13,13 @@ async function csrf(page: Page): Promise<string> {
   return (await me.json()).csrfToken as string;
 }
 
-/** Presses a workflow button on the review page and confirms it. */
-async function step(page: Page, action: string, status: string) {
-  await page.getByTestId(`action-${action}`).click();
-  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-  await page.locator(`.ant-card [data-status="${status}"]`).first().waitFor();
-}
-
 // One form's year as a story, step by step (each step starts where the previous one ended).
 describe('复核: comments, return, versions, accept and publish', () => {
   let app: E2eApp;
   let id = '';
   let review = '';
-  const pages: Record<string, Page> = {};
-  const as = async (user: string) => {
-    if (!pages[user]) {
-      const { page } = await app.open(user);
-      // the machine running the suite may be busy: allow for slow steps
-      page.setDefaultTimeout(45_000);
-      pages[user] = page;
-    }
-    return pages[user] as Page;
-  };
+  const people = cast(() => app);
+  const as = people.as;
 
   beforeAll(async () => {
     app = await startApp();
@@ -42,10 +27,7 @@ describe('复核: comments, return, versions, accept and publish', () => {
   afterAll(async () => app?.close(), STARTUP_TIMEOUT);
   // what each window showed when a step failed, beside the other screenshots
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const [user, page] of Object.entries(pages)) {
-      await screenshot(page, `failed-review-${user}`).catch(() => {});
-    }
+    if (ctx.task.result?.state === 'fail') await people.screenshots('failed-review');
   });
 
   it(
@@ -66,7 +48,7 @@ describe('复核: comments, return, versions, accept and publish', () => {
       await filler.getByTestId('indicator-row').first().waitFor();
       expect(await filler.getByTestId('indicator-row').count()).toBe(21);
       expect(await filler.getByTestId('total-differs').count()).toBe(1);
-      await step(filler, 'submit', 'submitted');
+      await workflowStep(filler, 'submit', 'submitted');
     },
     STEP,
   );
@@ -87,7 +69,7 @@ describe('复核: comments, return, versions, accept and publish', () => {
     async () => {
       const approver = await as('approver');
       await approver.goto(review);
-      await step(approver, 'approve', 'approved');
+      await workflowStep(approver, 'approve', 'approved');
     },
     STEP,
   );
@@ -149,10 +131,10 @@ describe('复核: comments, return, versions, accept and publish', () => {
       });
       expect(saved.status()).toBe(200);
       await filler.reload();
-      await step(filler, 'submit', 'submitted');
+      await workflowStep(filler, 'submit', 'submitted');
       const approver = await as('approver');
       await approver.goto(review);
-      await step(approver, 'approve', 'approved');
+      await workflowStep(approver, 'approve', 'approved');
     },
     STEP,
   );
@@ -169,8 +151,8 @@ describe('复核: comments, return, versions, accept and publish', () => {
       await reviewer.getByTestId('diff').scrollIntoViewIfNeeded();
       await screenshot(reviewer, 'review-diff');
 
-      await step(reviewer, 'accept', 'accepted');
-      await step(reviewer, 'publish', 'published');
+      await workflowStep(reviewer, 'accept', 'accepted');
+      await workflowStep(reviewer, 'publish', 'published');
       await reviewer.evaluate(() => window.scrollTo(0, 0));
       await screenshot(reviewer, 'review');
 
@@ -218,13 +200,13 @@ describe('复核: comments, return, versions, accept and publish', () => {
       expect(created.status()).toBe(201);
       const declarationId = (await created.json()).id;
       await filler.goto(`/evaluations/${declarationId}/review`);
-      await step(filler, 'declare', 'declared');
+      await workflowStep(filler, 'declare', 'declared');
 
       const reviewer = await as('reviewer');
       await reviewer.goto(`/evaluations/${declarationId}/review`);
       await reviewer.getByTestId('action-approveTargets').waitFor();
       expect(await reviewer.getByTestId('action-return').count()).toBe(1);
-      await step(reviewer, 'approveTargets', 'approved');
+      await workflowStep(reviewer, 'approveTargets', 'approved');
 
       // an adjustment (目标调整) of the demo's approved targets, decided by the reviewer
       const changed = structuredClone(targets.evaluation);

@@ -11,31 +11,25 @@ import { compareWithExpected, importBytes } from '@jixiao/formats';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplesDir } from '../../../test-support/samples.ts';
-import { type E2eApp, rendersChinese, STARTUP_TIMEOUT, screenshot, startApp } from './harness.ts';
+import {
+  cast,
+  type E2eApp,
+  rendersChinese,
+  STARTUP_TIMEOUT,
+  screenshot,
+  startApp,
+  workflowStep,
+} from './harness.ts';
 
 const SEED = join(samplesDir(), 'seed-hubei-dept-2023.md');
 const UNIT = '光谷现代服务业园建设服务中心';
 const STEP = 150_000;
 
-/** Presses a workflow button on the review page, confirms it and waits for the new status. */
-async function act(page: Page, action: string, status: string) {
-  await page.getByTestId(`action-${action}`).click();
-  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-  await page.locator(`.ant-card [data-status="${status}"]`).first().waitFor();
-}
-
 describe('the year as a story, in Chromium', () => {
   let app: E2eApp;
   let id = '';
-  const pages: Record<string, Page> = {};
-  const as = async (user: string) => {
-    if (!pages[user]) {
-      const { page } = await app.open(user);
-      page.setDefaultTimeout(45_000);
-      pages[user] = page;
-    }
-    return pages[user] as Page;
-  };
+  const people = cast(() => app);
+  const as = people.as;
   const version = async (page: Page) => Number(await page.getByTestId('editor').getAttribute('data-version'));
 
   beforeAll(async () => {
@@ -43,9 +37,7 @@ describe('the year as a story, in Chromium', () => {
   }, STARTUP_TIMEOUT);
   afterAll(async () => app?.close(), STARTUP_TIMEOUT);
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const [user, page] of Object.entries(pages))
-      await screenshot(page, `failed-year-${user}`).catch(() => {});
+    if (ctx.task.result?.state === 'fail') await people.screenshots('failed-year');
   });
 
   it(
@@ -122,7 +114,7 @@ describe('the year as a story, in Chromium', () => {
 
       const approver = await as('approver');
       await approver.goto(`/evaluations/${id}/review`);
-      await act(approver, 'approve', 'approved');
+      await workflowStep(approver, 'approve', 'approved');
     },
     STEP,
   );
@@ -165,7 +157,7 @@ describe('the year as a story, in Chromium', () => {
 
       const approver = await as('approver');
       await approver.goto(`/evaluations/${id}/review`);
-      await act(approver, 'approve', 'approved');
+      await workflowStep(approver, 'approve', 'approved');
     },
     STEP,
   );
@@ -175,8 +167,8 @@ describe('the year as a story, in Chromium', () => {
     async () => {
       const reviewer = await as('reviewer');
       await reviewer.goto(`/evaluations/${id}/review`);
-      await act(reviewer, 'accept', 'accepted');
-      await act(reviewer, 'publish', 'published');
+      await workflowStep(reviewer, 'accept', 'accepted');
+      await workflowStep(reviewer, 'publish', 'published');
 
       const { page: visitor } = await app.open();
       await visitor.goto('/public');
