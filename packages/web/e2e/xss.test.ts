@@ -7,7 +7,7 @@
  * every export carries them inert. One server and one browser for the whole file.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -50,7 +50,6 @@ const T = {
   deviationAnalysis: P.long,
   improvementPlan: `改进${P.script}`,
   improvementPlan2: `再次改进${P.img}`,
-  notes: `备注${P.svg}`,
   comment: `批注${P.img}`,
   comment2: `总体意见${P.svg}`,
   reason: `退回原因${P.script}`,
@@ -64,7 +63,6 @@ const INJECTED =
 interface Call {
   status: number;
   body: any;
-  headers: Record<string, string>;
 }
 
 /** A signed-in API client (session cookie of `context` + its CSRF token). */
@@ -73,10 +71,15 @@ async function signIn(context: BrowserContext, username: string, password: strin
   expect(r.status(), `${username} signs in`).toBe(200);
   const token = (await r.json()).csrfToken as string;
   const request: APIRequestContext = context.request;
-  return async (method: string, path: string, data?: unknown): Promise<Call> => {
+  return async (
+    method: string,
+    path: string,
+    data?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Call> => {
     const r = await request.fetch(path, {
       method,
-      headers: { 'X-CSRF-Token': token },
+      headers: { 'X-CSRF-Token': token, ...headers },
       ...(data === undefined ? {} : { data }),
     });
     const text = await r.text();
@@ -84,7 +87,7 @@ async function signIn(context: BrowserContext, username: string, password: strin
     try {
       body = JSON.parse(text);
     } catch {}
-    return { status: r.status(), body, headers: r.headers() };
+    return { status: r.status(), body };
   };
 }
 
@@ -104,7 +107,6 @@ function payloadDocument(): any {
   doc.indicators[0].deviation = T.deviation0;
   doc.deviationAnalysis = T.deviationAnalysis;
   doc.improvementPlan = T.improvementPlan;
-  doc.notes = T.notes;
   // 80 % executed: a place of its own on the statistics' scatter chart
   doc.budget.executed = 312.608;
   doc.budget.rate = 0.8;
@@ -127,7 +129,9 @@ describe('script payloads in every text field stay text (issue 9)', () => {
         dialogs.push(`${user}: ${d.message()}`);
         void d.dismiss();
       });
-      apis[user] = await signIn(context, user, user.startsWith('xss-') ? PASSWORD : 'jixiao-demo');
+      // 'anonymous' stays signed out
+      if (user !== 'anonymous')
+        apis[user] = await signIn(context, user, user.startsWith('xss-') ? PASSWORD : 'jixiao-demo');
       pages[user] = page;
     }
     return { page: pages[user] as Page, api: apis[user] as Awaited<ReturnType<typeof signIn>> };
@@ -145,7 +149,13 @@ describe('script payloads in every text field stay text (issue 9)', () => {
   /** The page shows every text of `texts`, and nothing from a payload ran or became an element. */
   async function inert(page: Page, where: string, texts: string[]) {
     await expect
-      .poll(async () => texts.filter((x) => !(await shown(page)).includes(x)), { timeout: 45_000 })
+      .poll(
+        async () => {
+          const text = await shown(page);
+          return texts.filter((x) => !text.includes(x));
+        },
+        { timeout: 20_000 },
+      )
       .toEqual([]);
     const state = await page.evaluate((selector) => {
       const w = window as unknown as { __xss?: unknown };
@@ -166,7 +176,8 @@ describe('script payloads in every text field stay text (issue 9)', () => {
   afterAll(async () => app?.close(), STARTUP_TIMEOUT);
   afterEach(async (ctx) => {
     if (ctx.task.result?.state !== 'fail') return;
-    for (const [user, page] of Object.entries(pages)) await screenshot(page, `failed-xss-${user}`).catch(() => {});
+    for (const [user, page] of Object.entries(pages))
+      await screenshot(page, `failed-xss-${user}`).catch(() => {});
   });
 
   it(
@@ -235,7 +246,6 @@ describe('script payloads in every text field stay text (issue 9)', () => {
         T.deviation0,
         T.deviationAnalysis,
         T.improvementPlan,
-        T.notes,
         T.comment,
         T.reason,
       ]);
@@ -250,11 +260,13 @@ describe('script payloads in every text field stay text (issue 9)', () => {
       const current = await filler('GET', `/api/evaluations/${id}`);
       const doc = current.body.evaluation;
       doc.improvementPlan = T.improvementPlan2;
-      const saved = await filler('PUT', `/api/evaluations/${id}`, doc);
+      const saved = await filler('PUT', `/api/evaluations/${id}`, doc, {
+        'If-Match': `"v${current.body.version}"`,
+      });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-      expect(
-        (await filler('POST', `/api/evaluations/${id}/comments`, { body: T.comment2 })).status,
-      ).toBe(201);
+      expect((await filler('POST', `/api/evaluations/${id}/comments`, { body: T.comment2 })).status).toBe(
+        201,
+      );
       expect((await filler('POST', `/api/evaluations/${id}/submit`)).status).toBe(200);
       const { api: approver } = await as('xss-approver');
       expect((await approver('POST', `/api/evaluations/${id}/approve`)).status).toBe(200);
@@ -301,7 +313,6 @@ describe('script payloads in every text field stay text (issue 9)', () => {
         T.target0,
         T.actual3,
         T.improvementPlan2,
-        T.notes,
       ]);
       await page.getByTestId('tab-comments').click();
       await page.getByTestId('comments').waitFor();
@@ -341,7 +352,6 @@ describe('script payloads in every text field stay text (issue 9)', () => {
         T.deviation0,
         T.deviationAnalysis,
         T.improvementPlan2,
-        T.notes,
       ]);
     },
     STEP,
@@ -379,52 +389,65 @@ describe('script payloads in every text field stay text (issue 9)', () => {
   );
 
   it(
+    'the HTML pages are served with a Content-Security-Policy that forbids inline script',
+    async () => {
+      const { page } = await as('reviewer');
+      for (const path of ['/', '/login', '/public', `/public/${id}`, `/evaluations/${id}/review`, '/stats']) {
+        const r = await page.request.get(path);
+        expect(r.status(), path).toBe(200);
+        expect(r.headers()['content-type'], path).toContain('text/html');
+        const csp = r.headers()['content-security-policy'] ?? '';
+        const script = /(?:^|;)\s*script-src ([^;]*)/.exec(csp)?.[1] ?? '';
+        expect(script, `${path}: ${csp}`).toContain("'self'");
+        expect(script, path).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+        expect(csp, path).toContain("object-src 'none'");
+      }
+    },
+    STEP,
+  );
+
+  it(
     'every export carries the payloads inert, with a correctly encoded file name',
     async () => {
-      const { api } = await as('reviewer');
+      const { page } = await as('reviewer');
       const dir = mkdtempSync(join(tmpdir(), 'jixiao-xss-'));
-      const get = async (format: string) => {
-        const r = await api('GET', `/api/evaluations/${id}/export?format=${format}`);
-        expect(r.status, format).toBe(200);
-        const disposition = r.headers['content-disposition'] ?? '';
-        // RFC 5987: after UTF-8'' only attr-chars and %XX; ' ( ) * must be encoded too
+      /** The export as a file, after checking its download name (RFC 6266 / 5987). */
+      const download = async (format: string) => {
+        const r = await page.request.get(`/api/evaluations/${id}/export?format=${format}`);
+        expect(r.status(), format).toBe(200);
+        const disposition = r.headers()['content-disposition'] ?? '';
+        // after UTF-8'' only attr-chars and %XX: ' ( ) * must be encoded too, or browsers drop it
         const m = /filename\*=UTF-8''([A-Za-z0-9!#$&+\-.^_`|~%]+)$/.exec(disposition);
         expect(m, disposition).not.toBeNull();
         expect(decodeURIComponent(m?.[1] ?? '')).toBe(`2023-${T.unit}-${T.project}.${format}`);
-        return r;
+        const file = join(dir, `export.${format}`);
+        writeFileSync(file, await r.body());
+        return { file, text: readFileSync(file, 'utf8') };
       };
+
       // html: payloads only as escaped text
-      const html = String((await get('html')).body);
+      const { text: html } = await download('html');
       for (const raw of ['<img src=x', '<script>window', '<svg onload', '<iframe srcdoc', '__xss=1</script>'])
         expect(html, raw).not.toContain(raw);
       expect(html).toContain('&lt;img src=x onerror=');
       expect(html).toContain('&lt;/textarea&gt;&lt;iframe srcdoc=');
 
       // json: the canonical document, texts unchanged
-      const json = (await get('json')).body;
+      const json = JSON.parse((await download('json')).text);
       expect(json.improvementPlan).toBe(T.improvementPlan2);
       expect(json.indicators[0].name).toBe(T.name0);
 
-      // md: the texts, but not as HTML a Markdown viewer would render
-      const md = String((await get('md')).body);
-      expect(md).not.toMatch(/<(img|script|svg|iframe)\b/i);
-      expect(md).toContain('指标');
+      // md: the texts, but `<` escaped so a Markdown viewer renders no tag
+      const { text: md } = await download('md');
+      expect(md).not.toMatch(/(^|[^\\])<(img|script|svg|iframe)\b/im);
+      expect(md).toContain('单位\\<img src=x onerror=');
 
       // csv: formula-like cell neutralised as the writers' own tests expect
-      const csv = String((await get('csv')).body);
+      const { text: csv } = await download('csv');
       expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
 
-      const raw = async (format: string) => {
-        const page = pages.reviewer as Page;
-        const r = await page.request.get(`/api/evaluations/${id}/export?format=${format}`);
-        expect(r.status(), format).toBe(200);
-        const file = join(dir, `x.${format}`);
-        writeFileSync(file, await r.body());
-        return file;
-      };
-
       // xlsx: a string cell, never a formula
-      const xlsx = await raw('xlsx');
+      const { file: xlsx } = await download('xlsx');
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(xlsx);
       const cells: ExcelJS.Cell[] = [];
@@ -440,15 +463,39 @@ describe('script payloads in every text field stay text (issue 9)', () => {
       expect(execFileSync('unzip', ['-p', xlsx, 'xl/worksheets/*.xml']).toString()).not.toContain('<f>');
 
       // docx: escaped in the document's XML
-      const docx = execFileSync('unzip', ['-p', await raw('docx'), 'word/document.xml']).toString();
+      const docx = execFileSync('unzip', [
+        '-p',
+        (await download('docx')).file,
+        'word/document.xml',
+      ]).toString();
       expect(docx).toContain('&lt;img src=x');
       expect(docx).not.toContain('<img src=x');
 
       // pdf: the payload as literal text
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', await raw('pdf'), '-']).toString();
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', (await download('pdf')).file, '-']).toString();
+      // (a table cell wraps onto several lines: long payloads are compared up to the cell's edge)
       const flat = (s: string) => s.replace(/\s+/g, '');
-      expect(flat(text)).toContain(flat(T.name0));
-      expect(flat(text)).toContain(flat(P.img));
+      for (const literal of [
+        `单位名称：${T.unit}`,
+        T.goal2,
+        '指标<script>window.__xss=1</scrip',
+        '</textarea><iframe srcdoc="<script>parent.__xss=',
+      ])
+        expect(flat(text), literal).toContain(flat(literal));
+      rmSync(dir, { recursive: true, force: true });
+
+      // the browser takes the Chinese name from filename* (not the ASCII fallback "evaluation.md")
+      await page.goto(`/evaluations/${id}/review`);
+      await page.getByTestId('review-page').waitFor();
+      await page
+        .getByRole('button', { name: /导\s*出/ })
+        .first()
+        .hover();
+      const [saved] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('a[data-format="md"]').click(),
+      ]);
+      expect(saved.suggestedFilename()).toMatch(/^2023-单位.*\.md$/);
     },
     STEP,
   );

@@ -26,6 +26,16 @@ describe('importer on fuzzed inputs (regressions)', () => {
     if (!('error' in r)) expect(r.evaluation.budget.rate).toBeNull();
   });
 
+  it('reads hundreds of digits as a goal’s points as no points', async () => {
+    // A text form whose "目标1(…分)" got 400 digits: goals[0].weight was Infinity.
+    const results = await importBytes(fixture('fuzz/giant-digits-goal.txt'), 'giant-digits-goal.txt');
+    expect(results.length).toBeGreaterThan(0);
+    const r = results[0]!;
+    expect('error' in r ? r.error.message : '').toBe('');
+    if (!('error' in r))
+      for (const g of r.evaluation.goals) expect(g.weight === null || Number.isFinite(g.weight)).toBe(true);
+  });
+
   it('extracts a form with a row of 30,000 empty cells in well under the time limit', async () => {
     const html = new TextDecoder().decode(fixture('seed-hubei-dept-2023.html'));
     const at = html.indexOf('<td', html.indexOf('产出指标'));

@@ -88,7 +88,9 @@ export function numberedGoal(key: string): { n: number; points: number | null; i
   const rest = m[3] ?? '';
   const inline = rest !== '' && /[:：]/.test(key.slice(0, key.length - rest.length));
   if (rest !== '' && !inline) return null;
-  return { n: Number(m[1]), points: m[2] === undefined ? null : Number(m[2]), inline };
+  // hundreds of digits (a damaged cell) are no score: Infinity is not a number the model takes
+  const points = m[2] === undefined || !Number.isFinite(Number(m[2])) ? null : Number(m[2]);
+  return { n: Number(m[1]), points, inline };
 }
 
 /** The header of a project's overall goal block. */

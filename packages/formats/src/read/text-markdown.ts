@@ -73,7 +73,12 @@ export function isMarkdownSeparatorRow(line: string): boolean {
   return cells.filter((c) => /^:?-+:?$/.test(c)).length >= 2;
 }
 
-/** The cells of a markdown row: split on unescaped pipes, outer pipes dropped, `<br>` as a line break. */
+const BR = /<br\s*\/?>/iy;
+
+/**
+ * The cells of a markdown row: split on unescaped pipes, outer pipes dropped, `<br>` as a line
+ * break, `\<` as a literal `<` (our writer escapes it so no text becomes a tag).
+ */
 export function splitMarkdownRow(line: string): string[] {
   let t = line.trim();
   if (t.startsWith('|')) t = t.slice(1);
@@ -82,16 +87,21 @@ export function splitMarkdownRow(line: string): string[] {
   let current = '';
   for (let i = 0; i < t.length; i++) {
     const ch = t[i]!;
-    if (ch === '\\' && t[i + 1] === '|') {
-      current += '|';
+    BR.lastIndex = i;
+    const br = ch === '<' ? BR.exec(t) : null;
+    if (ch === '\\' && (t[i + 1] === '|' || t[i + 1] === '<')) {
+      current += t[i + 1];
       i++;
     } else if (ch === '|') {
       cells.push(current);
       current = '';
+    } else if (br) {
+      current += '\n';
+      i += br[0].length - 1;
     } else current += ch;
   }
   cells.push(current);
-  return cells.map((c) => cellText(c.replace(/<br\s*\/?>/gi, '\n')));
+  return cells.map((c) => cellText(c));
 }
 
 function isTableLine(line: string): boolean {
@@ -141,7 +151,8 @@ export function readMarkdown(lines: SourceLine[], file: string): Grid[] {
       preamble = [];
       continue;
     }
-    if (!isBlank(line.text)) preamble.push({ text: cellText(line.text), source: { line: line.no } });
+    if (!isBlank(line.text))
+      preamble.push({ text: cellText(line.text.replace(/\\</g, '<')), source: { line: line.no } });
     i++;
   }
   const last = grids[grids.length - 1];

@@ -3,17 +3,21 @@
  * header row (a form has no single header), and the lines below. Markdown cannot merge cells:
  * a merged cell's text stands in its first row and column and the positions it covers stay
  * empty, as a published form flattened to text shows it. Pipes are escaped and line breaks
- * become `<br>`.
+ * become `<br>`. A `<` is written `\<`: Markdown viewers render raw HTML, and text a unit typed
+ * must never become a tag (an `<img onerror=…>` in a name would run in the viewer).
  */
 import { type FormLine, type FormTable, flatRows } from './table.ts';
 
 function mdCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '\\<').replace(/\r?\n/g, '<br>');
 }
 
 /** Text that markdown would read as markup at the start of a paragraph stays literal. */
 function mdParagraph(s: string): string {
-  return s.replace(/^([#>*+\-=|])/, '\\$1').replace(/\r?\n/g, '  \n');
+  return s
+    .replace(/^([#>*+\-=|])/, '\\$1')
+    .replace(/</g, '\\<')
+    .replace(/\r?\n/g, '  \n');
 }
 
 function linesMd(lines: FormLine[]): string[] {

@@ -82,6 +82,18 @@ describe('markdown export', () => {
     expect(texts).toContain('第一行\n第二行');
     expect(grid!.preamble.map((l) => l.text)).toContain('单位名称：光谷现代服务业园建设服务中心');
   });
+
+  it('writes < as \\< so no text becomes an HTML tag in a Markdown viewer, and reads it back', async () => {
+    const ev = seed();
+    ev.unit = '单位<img src=x onerror=alert(1)>';
+    ev.indicators[0]!.name = '<script>alert(1)</script><br>甲';
+    const md = renderMarkdown(formTable(ev).table);
+    expect(md).not.toMatch(/(^|[^\\])<(img|script)/m);
+    expect(md).toContain('\\<script>alert(1)\\</script>\\<br>甲');
+    const [grid] = await readFile(new TextEncoder().encode(md), 'form.md');
+    expect(grid!.rows.flat().map((c) => c.text)).toContain('<script>alert(1)</script><br>甲');
+    expect(grid!.preamble.map((l) => l.text)).toContain('单位名称：单位<img src=x onerror=alert(1)>');
+  });
 });
 
 describe('html export', () => {

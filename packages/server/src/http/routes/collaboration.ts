@@ -12,6 +12,7 @@ import {
   evaluationAttachments,
   evaluationComments,
 } from '../../queries/evaluations.ts';
+import { attachmentDisposition } from '../content-disposition.ts';
 import { route } from '../route.ts';
 import { adjustmentView, attachmentView, commentView } from '../views.ts';
 import { idParams } from './common.ts';
@@ -118,10 +119,7 @@ export const collaborationRoutes = [
       // Served as a download, never rendered: an uploaded HTML file cannot run in our origin.
       reply
         .header('Content-Type', 'application/octet-stream')
-        .header(
-          'Content-Disposition',
-          `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
-        );
+        .header('Content-Disposition', attachmentDisposition('attachment', a.filename));
       return a.content;
     },
   }),

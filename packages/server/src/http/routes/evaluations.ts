@@ -21,6 +21,7 @@ import {
 } from '../../queries/evaluations.ts';
 import type { EvaluationRecord } from '../../store/repos/evaluations.ts';
 import type { Db } from '../../store/schema.ts';
+import { attachmentDisposition } from '../content-disposition.ts';
 import { type AnyRoute, route } from '../route.ts';
 import { auditView, etagOf, evaluationDetailView, evaluationSummaryView } from '../views.ts';
 import { booleanQuery, idParams, pageOf, pageQuery, versionFromIfMatch } from './common.ts';
@@ -329,10 +330,7 @@ export const evaluationRoutes = [
       const ext = EXPORT_CONTENT[query.format].ext;
       reply
         .header('Content-Type', EXPORT_CONTENT[query.format].type)
-        .header(
-          'Content-Disposition',
-          `attachment; filename="evaluation${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}${ext}`)}`,
-        );
+        .header('Content-Disposition', attachmentDisposition(`evaluation${ext}`, `${name}${ext}`));
       if (query.format === 'json') return JSON.stringify(d.document, null, 2);
       // The writers load exceljs and Chromium's driver; only requests that export pay for them.
       const { exportEvaluation } = await import('@jixiao/formats');

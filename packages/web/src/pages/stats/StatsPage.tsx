@@ -20,6 +20,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
+import { format } from 'echarts/core';
 import { type ReactElement, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, isApiError } from '../../api/client.ts';
@@ -366,7 +367,8 @@ function buildCharts({ year, current, previous, forms }: StatsData) {
       trigger: 'item',
       formatter: (p: unknown) => {
         const v = (p as { value: [number, number, string] }).value;
-        return `${v[2]}<br/>${t('stats.col.total')}：${scoreText(v[1])}<br/>${t('stats.col.rate')}：${scoreText(v[0])}%`;
+        // ECharts writes a tooltip as HTML: the unit's and project's names must go in as text
+        return `${format.encodeHTML(v[2])}<br/>${t('stats.col.total')}：${scoreText(v[1])}<br/>${t('stats.col.rate')}：${scoreText(v[0])}%`;
       },
     },
     legend: { top: 0, right: 8 },
