@@ -40,6 +40,14 @@ function ratio(f: Figure): string {
   return `${num(f.ratio)}×`;
 }
 
+const BACKEND_NAMES: Record<string, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+
+/** The label, with the backend in front for the scale figures (their ids start with it). */
+function labelOf(f: Figure): string {
+  const backend = BACKEND_NAMES[f.id.split('-')[0] ?? ''];
+  return backend ? `${backend}: ${f.label}` : f.label;
+}
+
 function table(figures: readonly Figure[]): string[] {
   const lines = [
     '| figure | median (min–max) | baseline, same run | baseline better by | goal |',
@@ -48,7 +56,7 @@ function table(figures: readonly Figure[]): string[] {
   for (const f of figures) {
     const base = f.baseline ? `${cell(f.baseline, f.unit)}<br>${f.baseline.label}` : '';
     const goal = f.goal ? `${f.goal.met ? '✅ met' : '❌ not met'}: ${f.goal.text}` : '';
-    const label = f.note ? `${f.label}<br><small>${f.note}</small>` : f.label;
+    const label = f.note ? `${labelOf(f)}<br><small>${f.note}</small>` : labelOf(f);
     lines.push(`| ${label} | ${cell(f, f.unit)} | ${base} | ${ratio(f)} | ${goal} |`);
   }
   return lines;
@@ -81,7 +89,7 @@ export function renderReport(r: Results, extras: ReportExtras): string {
     out.push('## Goals at a glance', '', '| goal | figure | median | met |', '|---|---|---|---|');
     for (const f of goals) {
       out.push(
-        `| ${f.goal?.text} | ${f.label} | ${num(f.median)} ${f.unit} | ${f.goal?.met ? '✅' : '❌'} |`,
+        `| ${f.goal?.text} | ${labelOf(f)} | ${num(f.median)} ${f.unit} | ${f.goal?.met ? '✅' : '❌'} |`,
       );
     }
     out.push('');

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { type Machine, type Results, renderReport } from './report.ts';
 import { QUICK, RESULT_MARKER, type Section } from './stats.ts';
 
-export const BENCHMARKS = ['pipeline', 'scale', 'exports', 'editor'] as const;
+export const BENCHMARKS = ['pipeline', 'scale', 'exports', 'editor', 'web-size'] as const;
 export type BenchmarkId = (typeof BENCHMARKS)[number];
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -33,7 +33,7 @@ export function runBenchmark(id: BenchmarkId, env: NodeJS.ProcessEnv = {}): Prom
     const child = spawn(
       process.execPath,
       ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL(`./${id}.ts`, import.meta.url))],
-      { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: ROOT, env: { ...process.env, BENCH_CHILD: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
     let err = '';

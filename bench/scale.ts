@@ -204,8 +204,14 @@ async function waitIdle(url: string, limitMs = 180_000): Promise<number> {
   let quick = 0;
   while (quick < 2 && performance.now() - t0 < limitMs) {
     const t = performance.now();
-    await fetch(new URL('/api/health', url)).then((r) => r.arrayBuffer());
-    quick = performance.now() - t < 100 ? quick + 1 : 0;
+    // a connection the server closed as we reused it is no answer either way: ask again
+    const answered = await fetch(new URL('/api/health', url))
+      .then((r) => r.arrayBuffer())
+      .then(
+        () => true,
+        () => false,
+      );
+    quick = answered && performance.now() - t < 100 ? quick + 1 : 0;
     if (quick < 2) await new Promise((r) => setTimeout(r, 200));
   }
   return (performance.now() - t0) / 1000;
@@ -274,14 +280,18 @@ async function measure(
   if (!slow && !QUICK) {
     await cannon(url, e.requests, Math.min(1, seconds));
     await cannon(url, baseline, Math.min(1, seconds));
+    await waitIdle(url);
   }
   for (let run = 0; run < (slow ? 1 : RUNS); run++) {
     own.push(await cannon(url, e.requests, runSeconds));
-    if (slow) await waitIdle(url);
+    // requests still in flight when a run stops are still being served: let them finish, or
+    // the next run (the baseline's) measures their queue
+    await waitIdle(url);
     base.push(await cannon(url, baseline, slow ? seconds : runSeconds));
+    await waitIdle(url);
     const last = own.at(-1) as Result;
     log(
-      `    ${e.id} run ${run + 1} (${runSeconds} s): p50 ${last.latency.p50} ms, p99 ${last.latency.p99} ms, ${last.requests.average} req/s, 2xx ${last['2xx']}, other ${codes(last).other}`,
+      `    ${e.id} run ${run + 1} (${runSeconds.toFixed(1)} s): p50 ${last.latency.p50} ms, p99 ${last.latency.p99} ms, ${last.requests.average} req/s, 2xx ${last['2xx']}, other ${codes(last).other}`,
     );
   }
   if (slow) {

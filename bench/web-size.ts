@@ -6,10 +6,12 @@
  *
  *   npx tsx bench/web-size.ts        prints a table; measureWebSize() is used by bench/run.ts
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { emit, figure, type Section } from './stats.ts';
 
 interface ManifestEntry {
   file: string;
@@ -27,6 +29,8 @@ export interface PageSize {
   cssGzip: number;
   /** JavaScript before compression */
   jsRaw: number;
+  /** the entry alone (React, antd's core, the app shell, the router), gzipped: what every page shares */
+  entryGzip: number;
 }
 
 export const DIST = fileURLToPath(new URL('../packages/web/dist/', import.meta.url));
@@ -70,6 +74,8 @@ export function measureWebSize(dist = DIST): PageSize[] {
   };
   const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
   if (!entry) throw new Error('no entry in the Vite manifest: build the pages first (npm run build:web)');
+  let entryGzip = 0;
+  for (const k of closure([entry])) entryGzip += sizeOf(manifest[k]!.file).gzip;
   return Object.entries(PAGES)
     .filter(([, key]) => manifest[key])
     .map(([page, key]) => {
@@ -85,13 +91,51 @@ export function measureWebSize(dist = DIST): PageSize[] {
         for (const c of m.css ?? []) css.add(c);
       }
       const cssGzip = [...css].reduce((n, c) => n + sizeOf(c).gzip, 0);
-      return { page, files: keys.size + css.size, jsGzip, cssGzip, jsRaw };
+      return { page, files: keys.size + css.size, jsGzip, cssGzip, jsRaw, entryGzip };
     });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  for (const p of measureWebSize()) {
-    console.log(`${p.page}\t${p.files} files\tJS ${kb(p.jsGzip)} gzipped (${kb(p.jsRaw)} raw)\tCSS ${kb(p.cssGzip)}`);
+/** The section bench/run.ts reports: sizes are exact, so one measurement each. */
+export function webSizeSection(): Section {
+  execFileSync(
+    process.execPath,
+    [fileURLToPath(new URL('../scripts/ensure-web-build.mjs', import.meta.url))],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const sizes = measureWebSize();
+  return {
+    id: 'web-size',
+    title: 'Web pages: what each page downloads',
+    method: [
+      "From Vite's manifest of the production build: the entry chunk with its static imports, plus the page's own lazily loaded chunk and its static imports, each file gzipped at level 9. Another page's code is not counted; pages share most of antd, so after the first page the browser fetches only the difference.",
+    ],
+    figures: sizes.map((p, i) =>
+      figure({
+        id: `web-${i}`,
+        label: `${p.page}: JavaScript, gzipped (${p.files} files; ${(p.jsRaw / 1024).toFixed(0)} KB before compression)`,
+        unit: 'KB',
+        higherIsBetter: false,
+        values: [Math.round((p.jsGzip / 1024) * 10) / 10],
+        baseline: { label: 'the shared entry alone', values: [Math.round((p.entryGzip / 1024) * 10) / 10] },
+        ...(i === 0 ? { goal: { text: '≤ 500 KB for the first page', met: p.jsGzip / 1024 <= 500 } } : {}),
+      }),
+    ),
+    notes: [
+      "Sizes are exact, so each is measured once (min = median = max). The baseline is the entry every page loads (React, antd's core, the app shell and router); the ratio shows how much a page adds to it.",
+    ],
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.env.BENCH_CHILD === '1') emit(webSizeSection());
+  else {
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    for (const p of measureWebSize()) {
+      console.log(
+        `${p.page}\t${p.files} files\tJS ${kb(p.jsGzip)} gzipped (${kb(p.jsRaw)} raw)\tCSS ${kb(p.cssGzip)}`,
+      );
+    }
   }
 }
