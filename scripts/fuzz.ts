@@ -98,9 +98,10 @@ const watchdog = new Worker(
       fs.writeFileSync(workerData.out + '/' + target + '-' + workerData.seed + '-' + index + '.hang.json',
         JSON.stringify({ target, seed: workerData.seed, index, kind: 'hang', message: msg }, null, 2));
       process.stderr.write(msg + '\\n');
-      process.exit(3);
+      // process.exit in a worker ends only the worker; the whole run must stop
+      process.kill(process.pid, 'SIGKILL');
     }
-  }, 1000).unref();
+  }, 1000);
   `,
   { eval: true, workerData: { shared, hangMs: hangSeconds * 1000, targets: [...TARGETS], seed, out } },
 );

@@ -31,3 +31,15 @@ describe('validate on hostile documents (fuzz regressions)', () => {
     for (const e of r.errors) expect(e.message.length).toBeLessThan(400);
   });
 });
+
+describe('normalizeLabel on a giant cell (fuzz regression)', () => {
+  it('reads a megabyte of digits in linear time, and still finds a score at the end', async () => {
+    const { normalizeLabel } = await import('../taxonomy/classify.ts');
+    // Once quadratic: the extraction of a damaged file ran for hours inside this regex.
+    const t0 = performance.now();
+    expect(normalizeLabel('1'.repeat(1_000_000)).points).toBeNull();
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(normalizeLabel(`${'绩'.repeat(200_000)}（30分）`).points).toBe(30);
+    expect(normalizeLabel('产 出 指 标 (50分)')).toEqual({ label: '产出指标', points: 50 });
+  });
+});

@@ -50,10 +50,14 @@ export function normalizeLabel(raw: string): { label: string; points: number | n
   if (typeof raw !== 'string') return { label: '', points: null };
   let text = compactText(raw).replace(TRAILING_COLON, '');
   let points: number | null = null;
-  const match = TRAILING_POINTS.exec(text);
+  // Only the end of a label can hold its score. The pattern must end at $ but may start
+  // anywhere, so on a whole long cell it would try every start: quadratic, hours for the
+  // megabyte of digits in a damaged file. A score is never longer than this tail.
+  const tail = text.length > 64 ? text.slice(-64) : text;
+  const match = TRAILING_POINTS.exec(tail);
   if (match?.[1] !== undefined) {
-    points = Number(match[1]);
-    text = text.slice(0, match.index).replace(TRAILING_COLON, '');
+    points = Number.isFinite(Number(match[1])) ? Number(match[1]) : null;
+    text = text.slice(0, text.length - tail.length + match.index).replace(TRAILING_COLON, '');
   }
   return { label: text, points };
 }
