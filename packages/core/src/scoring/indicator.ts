@@ -38,6 +38,8 @@ interface FormulaOutcome {
   met: boolean | null;
   text: string;
   unscorable?: string;
+  /** a fraction the text already shows as a percentage, so the score's text need not format it again */
+  shown?: { of: Decimal; text: string };
 }
 
 /** The formula part, independent of the weight: what share of the weight the actual earns. */
@@ -137,12 +139,14 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
       };
     }
     const share = max(min(ratio, ONE), ZERO);
+    const shown = percentText(ratio, profile.rounding.percent);
     return {
       formula: 'positive',
       share,
       ratio,
       met,
-      text: `${label}：实际 ${a} ÷ 目标 ${t} = ${percentText(ratio, profile.rounding.percent)}`,
+      text: `${label}：实际 ${a} ÷ 目标 ${t} = ${shown}`,
+      shown: { of: ratio, text: shown },
     };
   }
 
@@ -169,21 +173,25 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
     }
     if (profile.formulas.reverse === 'linear') {
       const share = max(ZERO, ONE.minus(B.minus(A).dividedBy(A)));
+      const shown = percentText(share, profile.rounding.percent);
       return {
         formula: 'reverse-linear',
         share,
         ratio: A.dividedBy(B),
         met,
-        text: `反向指标（线性法）：得分比例 = 1 − (实际 ${a} − 目标 ${t}) ÷ 目标 = ${percentText(share, profile.rounding.percent)}`,
+        text: `反向指标（线性法）：得分比例 = 1 − (实际 ${a} − 目标 ${t}) ÷ 目标 = ${shown}`,
+        shown: { of: share, text: shown },
       };
     }
     const ratio = A.dividedBy(B);
+    const shown = percentText(ratio, profile.rounding.percent);
     return {
       formula: 'reverse-ratio',
       share: min(ratio, ONE),
       ratio,
       met,
-      text: `反向指标：目标 ${t} ÷ 实际 ${a} = ${percentText(ratio, profile.rounding.percent)}`,
+      text: `反向指标：目标 ${t} ÷ 实际 ${a} = ${shown}`,
+      shown: { of: ratio, text: shown },
     };
   }
 
@@ -242,12 +250,60 @@ export function sameAtReportedPrecision(reported: number, computed: Decimal, pla
   const text = String(reported);
   const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
   const d = Math.max(1, Math.min(decimals, places));
-  return round(computed, d).equals(dec(reported)) || dec(reported).equals(computed);
+  const r = dec(reported);
+  return round(computed, d).equals(r) || r.equals(computed);
+}
+
+// The threshold as a decimal, made once per threshold value rather than once per row.
+let overshoot: { n: number; d: Decimal } | null = null;
+
+function overshootOf(profile: Profile): Decimal {
+  const n = profile.overshootThreshold;
+  if (overshoot === null || !Object.is(overshoot.n, n)) overshoot = { n, d: dec(n) };
+  return overshoot.d;
 }
 
 function bandFor(profile: Profile, grade: string | null | undefined) {
   if (!grade) return null;
   return profile.qualitativeBands.find((b) => b.grade === grade) ?? null;
+}
+
+/** The parts of a row's score that vary; `row` lays them out in the order results always had. */
+interface RowParts {
+  effectiveWeight: number | null;
+  directionAssumed: boolean;
+  band: IndicatorScore['band'];
+  difference: number | null;
+  ratio: number | null;
+  overshoot: boolean;
+  met: boolean | null;
+  formula: Formula;
+  status: IndicatorScore['status'];
+  computed: number | null;
+  explanation: string;
+}
+
+// One object literal per result (no spreads): every row has the same shape, which keeps the
+// engine's property access fast for the checks that read them, and the key order of the JSON.
+function row(ind: Indicator, index: number, p: RowParts): IndicatorScore {
+  return {
+    index,
+    path: `indicators[${index}]`,
+    name: ind.name,
+    weight: ind.weight,
+    effectiveWeight: p.effectiveWeight,
+    reported: ind.score,
+    directionAssumed: p.directionAssumed,
+    band: p.band,
+    difference: p.difference,
+    ratio: p.ratio,
+    overshoot: p.overshoot,
+    met: p.met,
+    formula: p.formula,
+    status: p.status,
+    computed: p.computed,
+    explanation: p.explanation,
+  };
 }
 
 /**
@@ -260,25 +316,20 @@ export function scoreIndicator(
   effectiveWeight: Decimal | null,
   profile: Profile,
 ): IndicatorComputation {
-  const places = profile.rounding.score;
-  const base = {
-    index,
-    path: `indicators[${index}]`,
-    name: ind.name,
-    weight: ind.weight,
-    effectiveWeight: effectiveWeight === null ? null : round(effectiveWeight, places).toNumber(),
-    reported: ind.score,
-    directionAssumed: false,
-    band: null,
-    difference: null,
-  };
-
   if (ind.applicable === false) {
     return {
       computed: null,
+      // the order of a row that does not apply has always been this one
       result: {
-        ...base,
+        index,
+        path: `indicators[${index}]`,
+        name: ind.name,
+        weight: ind.weight,
         effectiveWeight: null,
+        reported: ind.score,
+        directionAssumed: false,
+        band: null,
+        difference: null,
         status: 'not-applicable',
         formula: null,
         ratio: null,
@@ -290,15 +341,25 @@ export function scoreIndicator(
     };
   }
 
+  const places = profile.rounding.score;
+  const roundedWeight = effectiveWeight === null ? null : round(effectiveWeight, places);
+  const weightNumber = roundedWeight === null ? null : roundedWeight.toNumber();
   const outcome = applyFormula(ind.target, ind.actual, profile);
   const directionAssumed = outcome.formula === 'positive' && ind.target.op === null;
   const ratio = outcome.ratio === null ? null : round(outcome.ratio, 6).toNumber();
   const overshoot =
     outcome.ratio !== null &&
     outcome.formula === 'positive' &&
-    outcome.ratio.greaterThanOrEqualTo(profile.overshootThreshold);
-  const common = { ...base, directionAssumed, ratio, overshoot, met: outcome.met, formula: outcome.formula };
+    outcome.ratio.greaterThanOrEqualTo(overshootOf(profile));
   const reportedText = ind.score === null ? '未填得分' : `填报得分 ${plain(ind.score)} 分`;
+  const parts = {
+    effectiveWeight: weightNumber,
+    directionAssumed,
+    ratio,
+    overshoot,
+    met: outcome.met,
+    formula: outcome.formula,
+  };
 
   if (outcome.formula === 'qualitative') {
     const band = bandFor(profile, ind.grade);
@@ -315,9 +376,8 @@ export function scoreIndicator(
     }
     return {
       computed: null,
-      result: {
-        ...common,
-        status: w === null ? 'unverifiable' : 'qualitative',
+      result: row(ind, index, {
+        ...parts,
         band: bandRange
           ? {
               grade: bandRange.grade,
@@ -326,33 +386,39 @@ export function scoreIndicator(
               maxInclusive: band?.maxInclusive ?? false,
             }
           : null,
+        difference: null,
+        status: w === null ? 'unverifiable' : 'qualitative',
         computed: null,
         explanation: `${explanation}；${reportedText}。`,
-      },
+      }),
     };
   }
 
   if (outcome.unscorable !== undefined) {
     return {
       computed: null,
-      result: {
-        ...common,
+      result: row(ind, index, {
+        ...parts,
+        band: null,
+        difference: null,
         status: effectiveWeight === null ? 'unverifiable' : 'unscorable',
         computed: null,
         explanation: `${outcome.unscorable}，无法按公式计分${effectiveWeight === null ? '，且未填分值' : ''}；${reportedText}。`,
-      },
+      }),
     };
   }
 
-  if (effectiveWeight === null) {
+  if (effectiveWeight === null || roundedWeight === null) {
     return {
       computed: null,
-      result: {
-        ...common,
+      result: row(ind, index, {
+        ...parts,
+        band: null,
+        difference: null,
         status: 'unverifiable',
         computed: null,
         explanation: `${outcome.text}；未填分值，无法核验得分（${reportedText}）。`,
-      },
+      }),
     };
   }
 
@@ -363,15 +429,18 @@ export function scoreIndicator(
       ? null
       : dec(ind.score).minus(computed).toNumber();
   const full = share.greaterThanOrEqualTo(ONE);
-  const shareText = full ? '' : ` × ${percentText(share, profile.rounding.percent)}`;
+  const shareText = full
+    ? ''
+    : ` × ${outcome.shown?.of === share ? outcome.shown.text : percentText(share, profile.rounding.percent)}`;
   return {
     computed,
-    result: {
-      ...common,
+    result: row(ind, index, {
+      ...parts,
+      band: null,
+      difference,
       status: 'scored',
       computed: computed.toNumber(),
-      difference,
-      explanation: `${outcome.text}，${full ? '得满分' : '按比例得分'}：${plain(round(effectiveWeight, places))}分${shareText} = ${plain(computed)}分；${reportedText}。`,
-    },
+      explanation: `${outcome.text}，${full ? '得满分' : '按比例得分'}：${plain(roundedWeight)}分${shareText} = ${plain(computed)}分；${reportedText}。`,
+    }),
   };
 }

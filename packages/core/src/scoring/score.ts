@@ -5,10 +5,11 @@
  * unverifiable and its reported score stands in for it in the computed total.
  */
 import { type Decimal, dec, plain, round } from '../decimal/decimal.ts';
-import type { Evaluation } from '../model/evaluation.ts';
+import type { Evaluation, Indicator } from '../model/evaluation.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { scoreBudget } from './budget.ts';
-import { sameAtReportedPrecision, scoreIndicator } from './indicator.ts';
+import { sameAtReportedPrecision } from './indicator.ts';
+import { rulesKey, scoreIndicatorRemembered } from './memo.ts';
 import type { IndicatorScore, IndicatorStatus, ScoreDifference, ScoreResult } from './types.ts';
 
 /** The grade a total earns under the profile's bands (highest band whose minimum it reaches). */
@@ -26,11 +27,12 @@ export function gradeFor(total: number | Decimal | null, profile: Profile): stri
 function effectiveWeights(
   evaluation: Evaluation,
   profile: Profile,
-): { weights: (Decimal | null)[]; note: string | null } {
+): { weights: (Decimal | null)[] | null; note: string | null } {
   const inds = evaluation.indicators;
-  const raw = inds.map((i) => (i.weight === null ? null : dec(i.weight)));
   const dropped = inds.some((i) => i.applicable === false);
-  if (!dropped) return { weights: raw, note: null };
+  // Every row keeps its written weight: each row makes it a decimal only when it is scored.
+  if (!dropped) return { weights: null, note: null };
+  const raw = inds.map(writtenWeight);
   const applicable = inds.map((i, k) => (i.applicable === false ? null : (raw[k] ?? null)));
   if (applicable.some((w, k) => w === null && inds[k]?.applicable !== false)) {
     return { weights: applicable, note: '有指标不适用，但部分指标未填分值，无法按比例重新分配分值。' };
@@ -44,9 +46,25 @@ function effectiveWeights(
   };
 }
 
+function writtenWeight(i: Indicator): Decimal | null {
+  return i.weight === null ? null : dec(i.weight);
+}
+
 function sumKnown(values: (number | null)[]): Decimal | null {
-  if (values.length === 0 || values.every((v) => v === null)) return null;
-  return values.reduce<Decimal>((s, v) => (v === null ? s : s.plus(v)), dec(0));
+  let known = false;
+  let integers = true;
+  let sum = 0;
+  for (const v of values) {
+    if (v === null) continue;
+    known = true;
+    if (integers && Number.isInteger(v)) sum += v;
+    else integers = false;
+  }
+  if (!known) return null;
+  // Whole points (weights, most scores) add up exactly as integers while the sum stays safe,
+  // giving the very decimal the decimal sum gives; anything else is added as decimals.
+  if (integers && Number.isSafeInteger(sum)) return dec(sum);
+  return values.reduce<Decimal>((s, v) => (v === null ? s : s.plus(dec(v))), dec(0));
 }
 
 export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
@@ -107,12 +125,21 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
   const indicators: IndicatorScore[] = [];
   const computedParts: (number | null)[] = [];
   let complete = b.score.computed !== null;
+  const rules = rulesKey(profile);
   evaluation.indicators.forEach((ind, k) => {
-    const r = scoreIndicator(ind, k, weights[k] ?? null, profile);
+    const r = scoreIndicatorRemembered(
+      ind,
+      k,
+      weights === null ? undefined : (weights[k] ?? null),
+      writtenWeight,
+      profile,
+      rules,
+    );
     indicators.push(r.result);
     if (r.result.status === 'not-applicable') return;
     if (r.computed !== null) {
-      computedParts.push(r.computed.toNumber());
+      // the rounded score as a JSON number (what `result.computed` holds), as the total adds it
+      computedParts.push(r.result.computed);
     } else {
       // No formula score: the reported one stands in, and the total is marked incomplete.
       complete = false;

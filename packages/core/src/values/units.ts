@@ -21,8 +21,22 @@ interface Split {
   base: string;
 }
 
+// Units come from a small vocabulary and every row of every form splits two of them: remember
+// the split by the unit text, emptied when it grows past a bound (a stray form cannot grow it).
+const splits = new Map<string, Split>();
+const SPLIT_LIMIT = 2048;
+
 /** Peels magnitude prefixes off a unit: 亿元 → 10^8 元, 万人次 → 10^4 人次, 万千瓦时 → 10^7 瓦时. */
 function splitUnit(unit: string): Split {
+  const known = splits.get(unit);
+  if (known !== undefined) return known;
+  const split = peel(unit);
+  if (splits.size >= SPLIT_LIMIT) splits.clear();
+  splits.set(unit, split);
+  return split;
+}
+
+function peel(unit: string): Split {
   let power = 0;
   let rest = unit;
   for (let peeled = true; peeled && rest !== ''; ) {
@@ -46,13 +60,24 @@ function splitUnit(unit: string): Split {
 export function normalize(v: Value): { amount: Decimal; base: string } | null {
   if (v.kind !== 'quantitative' || v.value === null || !Number.isFinite(v.value)) return null;
   const { power, base } = splitUnit(v.unit ?? '');
-  let amount = dec(v.value).times(new Decimal(10).pow(power));
+  let amount = power === 0 ? dec(v.value) : dec(v.value).times(powerOfTen(power));
   const scaled = SCALED_BASES.get(base);
   if (scaled !== undefined) {
     amount = amount.times(scaled.factor);
     return { amount, base: scaled.base };
   }
   return { amount, base };
+}
+
+const powers = new Map<number, Decimal>();
+
+function powerOfTen(power: number): Decimal {
+  let p = powers.get(power);
+  if (p === undefined) {
+    p = new Decimal(10).pow(power);
+    powers.set(power, p);
+  }
+  return p;
 }
 
 function hasUnit(v: Value): boolean {

@@ -17,7 +17,7 @@ export const allFullMarksNoNarrative: Rule = {
     if (rows.length === 0) return [];
     for (const s of rows) {
       if (s.reported === null || s.effectiveWeight === null) return [];
-      if (dec(s.reported).lessThan(s.effectiveWeight)) return [];
+      if (dec(s.reported).lessThan(dec(s.effectiveWeight))) return [];
     }
     const texts = [
       ev.deviationAnalysis,
@@ -28,7 +28,7 @@ export const allFullMarksNoNarrative: Rule = {
       ...ev.goals.map((g) => g.outcome),
     ];
     if (texts.some((t) => isSubstantive(t, ctx.boilerplate))) return [];
-    const total = rows.reduce((sum, s) => sum.plus(s.reported ?? 0), dec(0));
+    const total = rows.reduce((sum, s) => sum.plus(dec(s.reported ?? 0)), dec(0));
     return [
       {
         path: 'deviationAnalysis',

@@ -15,7 +15,7 @@ export const scoreExceedsWeight: Rule = {
     for (const s of ctx.score.indicators) {
       const ind = ctx.evaluation.indicators[s.index];
       if (!ind || ind.score === null || s.effectiveWeight === null || s.status === 'not-applicable') continue;
-      if (!dec(ind.score).greaterThan(s.effectiveWeight)) continue;
+      if (!dec(ind.score).greaterThan(dec(s.effectiveWeight))) continue;
       // When other rows do not apply, the weights were scaled up; the cap is the scaled weight.
       const scaled = ind.weight !== null && s.effectiveWeight !== ind.weight;
       out.push({

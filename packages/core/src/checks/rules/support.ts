@@ -268,7 +268,7 @@ export function explanationOf(ind: Indicator, ctx: CheckContext): Explanation {
 export function fellShort(ind: Indicator, s: IndicatorScore): boolean {
   if (s.status === 'not-applicable') return false;
   if (s.met === false) return true;
-  return ind.score !== null && s.effectiveWeight !== null && dec(ind.score).lessThan(s.effectiveWeight);
+  return ind.score !== null && s.effectiveWeight !== null && dec(ind.score).lessThan(dec(s.effectiveWeight));
 }
 
 /** The execution rate a reviewer judges: B/A when it can be computed, else the rate printed. */
@@ -591,14 +591,47 @@ export function keysOf(ev: Evaluation): string[] {
   return memo.keys;
 }
 
+// An editor checks the form again after every edit with the unchanged rows as the same objects:
+// a row's facts are remembered by the row, and used again only while every field they were read
+// from is unchanged (a row may also be changed in place).
+interface RowFacts {
+  inputs: unknown[];
+  facts: IndicatorFacts;
+}
+
+const rowFacts = new WeakMap<Indicator, RowFacts>();
+
+function factInputs(ind: Indicator): unknown[] {
+  const t = ind.target;
+  const a = ind.actual;
+  return [ind.name, ind.level1, ind.level2, t.raw, t.kind, t.unit, t.value, a.kind, a.unit, a.value];
+}
+
+function sameInputs(a: unknown[], b: unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
 /** What the classification and plausibility rules read of each indicator, in order. */
 export function factsOf(ev: Evaluation): IndicatorFacts[] {
   const memo = memoOf(ev);
   if (memo.facts) return memo.facts;
-  const compactNames = ev.indicators.map((ind) => compactText(ind.name));
-  memo.keys ??= compactNames.map(keyOfCompacted);
-  const keys = memo.keys;
-  memo.facts = ev.indicators.map((ind, k) => indicatorFacts(ind, k, compactNames[k] ?? '', keys[k] ?? ''));
+  const keys: string[] = [];
+  memo.facts = ev.indicators.map((ind, k) => {
+    const inputs = factInputs(ind);
+    const known = rowFacts.get(ind);
+    if (known !== undefined && sameInputs(known.inputs, inputs)) {
+      keys.push(known.facts.key);
+      return known.facts.index === k ? known.facts : { ...known.facts, index: k };
+    }
+    const compactName = compactText(ind.name);
+    const key = memo.keys?.[k] ?? keyOfCompacted(compactName);
+    const facts = indicatorFacts(ind, k, compactName, key);
+    rowFacts.set(ind, { inputs, facts });
+    keys.push(key);
+    return facts;
+  });
+  memo.keys ??= keys;
   return memo.facts;
 }
 

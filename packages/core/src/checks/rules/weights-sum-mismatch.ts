@@ -21,7 +21,7 @@ export const weightsSumMismatch: Rule = {
     // A row that does not apply keeps its weight on paper (the engine shares it out); when such a
     // row gives no weight, its share is unknown and the sum cannot be judged.
     const unknownShare = inds.some((i) => i.weight === null);
-    const sum = inds.reduce<Decimal>((s, i) => s.plus(i.weight ?? 0), dec(0));
+    const sum = inds.reduce<Decimal>((s, i) => s.plus(dec(i.weight ?? 0)), dec(0));
     const out: RawFinding[] = [];
     if (!sum.equals(p.indicatorTotal) && !unknownShare) {
       out.push({
@@ -38,7 +38,7 @@ export const weightsSumMismatch: Rule = {
       if (level1 === null) return out; // a row of unknown 一级: per-一级 sums would mislead
       // 成本指标 became its own 一级 in 2021, taking its weight out of 产出指标's default share.
       if (!(level1 in defaults) && level1 === '成本指标') level1 = '产出指标';
-      sums.set(level1, (sums.get(level1) ?? dec(0)).plus(ind.weight ?? 0));
+      sums.set(level1, (sums.get(level1) ?? dec(0)).plus(dec(ind.weight ?? 0)));
     }
     for (const [level1, expected] of Object.entries(defaults)) {
       const got = sums.get(level1);
