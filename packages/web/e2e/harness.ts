@@ -159,9 +159,23 @@ export function cast(app: () => E2eApp, stepTimeout = 45_000) {
   };
 }
 
-/** Presses a workflow button on the review page, confirms it and waits for the new status. */
+/**
+ * Presses a workflow button on the review page, confirms it and waits for the new status. On a
+ * loaded machine a click can land while the page is still settling after a load and the
+ * confirmation stays open; it is pressed again then (a second request would only be refused).
+ */
 export async function workflowStep(page: Page, action: string, status: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
   await page.getByTestId(`action-${action}`).click();
-  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-  await page.locator(`.ant-card [data-status="${status}"]`).first().waitFor();
+  const confirm = page.locator('.ant-modal-confirm .ant-btn-primary');
+  const reached = page.locator(`.ant-card [data-status="${status}"]`).first();
+  for (let attempt = 0; ; attempt++) {
+    await confirm.click();
+    try {
+      await reached.waitFor({ timeout: 15_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 2 || !(await confirm.isVisible())) throw e;
+    }
+  }
 }

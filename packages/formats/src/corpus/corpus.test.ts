@@ -36,9 +36,9 @@ const FLOORS: Record<CorpusFormat, { right: number; lost: number }> = {
   xlsx: { right: 1, lost: 0 },
   docx: { right: 1, lost: 0 },
   pdf: { right: 1, lost: 0 },
-  'pdf-borderless': { right: 0.99, lost: 1 },
+  'pdf-borderless': { right: 0.992, lost: 0 },
 };
-const OVERALL_FLOOR = { right: 0.999, lost: 1 };
+const OVERALL_FLOOR = { right: 0.9994, lost: 0 };
 
 interface Tally {
   files: number;

@@ -300,6 +300,61 @@ describe('layoutPage without ruling lines', () => {
     expect(rowOf(table, '甲满意度').map((c) => c[1])).toEqual(['甲满意度', '4']);
   });
 
+  it('joins a label typed on two lines that share their baselines with a row of wrapped cells', () => {
+    // the row's lines 10 pt apart, its one-line values centred between them; the label
+    // '效益指标' Enter '（30分）' is centred in its column and stops short of the widest label
+    // there, so its first line is not full: only the values between the lines make it one row
+    const runs = [
+      run('一级指标', 70, 100),
+      run('二级指标', 150, 100),
+      run('三级指标', 250, 100),
+      run('实际完成值', 420, 100),
+      run('得分', 500, 100),
+      run('产出指标（50分）', 50, 120),
+      run('数量指标', 150, 120),
+      run('培训次数', 250, 120),
+      run('12次', 420, 120),
+      run('5', 500, 120),
+      run('效益指标', 70, 140),
+      run('社会效益', 150, 140),
+      run('积极为民营企业协调解决', 250, 140),
+      run('部分回应', 420, 145),
+      run('21', 500, 145),
+      run('（30分）', 69.5, 150),
+      run('指标', 150, 150),
+      run('困难和问题', 250, 150),
+      run('满意度指标', 65, 170),
+      run('满意度', 150, 170),
+      run('服务对象满意度', 250, 170),
+      run('95%', 420, 170),
+      run('9', 500, 170),
+    ];
+    const [table] = layoutPage(runs, []).tables;
+    expect(table?.colCount).toBe(5);
+    expect(rowOf(table, '积极为民营企业协调解决困难和问题')).toEqual([
+      [0, '效益指标（30分）'],
+      [1, '社会效益指标'],
+      [2, '积极为民营企业协调解决困难和问题'],
+      [3, '部分回应'],
+      [4, '21'],
+    ]);
+    expect(rowOf(table, '培训次数').map((c) => c[1])).toEqual([
+      '产出指标（50分）',
+      '数量指标',
+      '培训次数',
+      '12次',
+      '5',
+    ]);
+    expect(rowOf(table, '服务对象满意度').map((c) => c[1])).toEqual([
+      '满意度指标',
+      '满意度',
+      '服务对象满意度',
+      '95%',
+      '9',
+    ]);
+    expect(table?.rowCount).toBe(4);
+  });
+
   it('keeps rows apart that an office suite prints as close as wrapped lines, and joins a wrapped header', () => {
     // 7.5 pt text, rows 11.2 pt apart, a header cell "执行率" / "（B/A）" 10.9 pt apart
     const r = (text: string, x: number, y: number) => run(text, x, y, 7.5);

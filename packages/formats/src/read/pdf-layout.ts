@@ -681,9 +681,10 @@ function widest(frame: Frame, piece: Piece): number {
  * Whether `next` goes on the text of `prev` in one cell, which the office suite wrapped: it
  * starts right below (less than 0.6 em of air), under the same text (the same left edge or the
  * same centre), and `prev` was full — the first word of `next` would not have fitted after it
- * in the width the cell's columns give, less the padding.
+ * in the width the cell's columns give, less the padding. With `typed`, `prev` need not be full:
+ * the author broke the line.
  */
-function wraps(prev: Piece, next: Piece, frame: Frame, from: Piece = prev): boolean {
+function wraps(prev: Piece, next: Piece, frame: Frame, from: Piece = prev, typed = false): boolean {
   if (next.baseline <= prev.baseline) return false;
   const size = Math.max(prev.size, next.size);
   const air = next.top - prev.bottom;
@@ -692,6 +693,7 @@ function wraps(prev: Piece, next: Piece, frame: Frame, from: Piece = prev): bool
   const sameLeft = Math.abs(next.x0 - from.x0) <= 0.5 * size;
   const sameCentre = Math.abs(next.x0 + next.x1 - from.x0 - from.x1) <= size;
   if (!sameLeft && !sameCentre) return false;
+  if (typed) return true;
   const width = Math.min(
     (frame.columns[from.col + from.span] ?? 0) - (frame.columns[from.col] ?? 0) - frame.air,
     widest(frame, from),
@@ -704,11 +706,17 @@ function wraps(prev: Piece, next: Piece, frame: Frame, from: Piece = prev): bool
 /**
  * Whether two lines are two rows, not one row's wrapped text: in some column, the text on the
  * later line does not go on the text on the earlier one. Office suites print rows closer together
- * than some wrap their lines, so the spacing alone cannot tell.
+ * than some wrap their lines, so the spacing alone cannot tell. With `typed`, a line the author
+ * broke (a label typed as '效益指标' Enter '（30分）') goes on the text above it too.
  */
-function distinctRows(upper: readonly Piece[], lower: readonly Piece[], frame: Frame): boolean {
+function distinctRows(
+  upper: readonly Piece[],
+  lower: readonly Piece[],
+  frame: Frame,
+  typed = false,
+): boolean {
   return upper.some((a) =>
-    lower.some((b) => b.col < a.col + a.span && a.col < b.col + b.span && !wraps(a, b, frame)),
+    lower.some((b) => b.col < a.col + a.span && a.col < b.col + b.span && !wraps(a, b, frame, a, typed)),
   );
 }
 
@@ -759,18 +767,40 @@ function textRows(lines: readonly Chunk[][], given: Pick<Frame, 'columns' | 'air
       const block = open.find((b) => {
         const first = b[0];
         const last = b[b.length - 1];
-        if (!first || !last || next.includes(b) || !wraps(last, piece, frame, first)) return false;
+        if (!first || !last || next.includes(b)) return false;
+        const above = lineOf.get(last) ?? -1;
         // the rest of the lower line must go on the upper line's text too: a line that starts
         // other cells starts a row. Only text on the very same baseline counts: the two lines of
         // a label centred on two rows sit a little below the first row's and above the second's.
-        const above = lineOf.get(last) ?? -1;
         const upper = (pieces[above] ?? []).filter((p) => level(p, last));
         const lower = line.filter((p) => level(p, piece));
         // two lines that both hold other cells, with nothing printed between them, are two rows:
         // a row's one-line cells sit between the lines of its wrapped ones
         if (upper.length > 0 && lower.length > 0 && i - above < 2) return false;
+        // Text printed halfway between the two lines makes them the lines of one row when most
+        // cells on both lines wrapped: then a line the author broke goes on the text above it as
+        // well (a two-line label sharing the lines of a row's wrapped cells). Text halfway between
+        // lines whose cells mostly stop short (1 above 1, 10 above 10) is a label centred on two
+        // one-line rows.
+        const half = (last.baseline + piece.baseline) / 2;
+        const between = pieces
+          .slice(above + 1, i)
+          .some((l) => l.some((p) => Math.abs(p.baseline - half) <= 0.25 * Math.max(p.size, piece.size)));
+        let wrapped = 0;
+        let broken = 0;
+        if (between) {
+          const pairs = [[last, piece] as const, ...upper.flatMap((u) => lower.map((x) => [u, x] as const))];
+          for (const [u, x] of pairs) {
+            const from = u === last ? first : u;
+            if (wraps(u, x, frame, from)) wrapped += 1;
+            else if (wraps(u, x, frame, from, true)) broken += 1;
+          }
+        }
+        const typed = wrapped > broken;
+        if (!wraps(last, piece, frame, first, typed)) return false;
         return (
-          lower.every((x) => upper.some((u) => wraps(u, x, frame))) && !distinctRows(upper, lower, frame)
+          lower.every((x) => upper.some((u) => wraps(u, x, frame, u, typed))) &&
+          !distinctRows(upper, lower, frame, typed)
         );
       });
       if (block) {
