@@ -118,8 +118,22 @@ function lineOf(form: FormDraft, row: BudgetRow): BudgetLine {
  * The target as one raw string: Sichuan's 指标性质 | 指标值 | 度量单位 cells are concatenated
  * ('=' '100' '%' → '=100%'); a 计量单位 column is appended to a bare number.
  */
+/**
+ * A target or actual value printed over two lines of a narrow cell (a PDF keeps the break) is
+ * one value: the break goes, with a space only between two Latin letters or digits
+ * ("100 km", but "≥95%", "19.57亿元").
+ */
+function unwrapValue(value: string): string {
+  if (!value.includes('\n')) return value;
+  return value.replace(/\s*\n\s*/g, (_m, at: number, all: string) => {
+    const before = all[at - 1] ?? '';
+    const after = all[at + _m.length] ?? '';
+    return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';
+  });
+}
+
 function targetRaw(cells: Partial<Record<IndicatorRole, Tok>>): string {
-  const value = text(cells.target);
+  const value = unwrapValue(text(cells.target));
   if (value === '') return '';
   const opCell = text(cells.op);
   const op = opCell !== '' && isOperatorCell(opCell) ? opCell : '';
@@ -133,7 +147,7 @@ function unitSuffix(value: string, cells: Partial<Record<IndicatorRole, Tok>>): 
 }
 
 function actualRaw(cells: Partial<Record<IndicatorRole, Tok>>): string {
-  const value = text(cells.actual);
+  const value = unwrapValue(text(cells.actual));
   if (value === '') return '';
   return plainNumber(value) !== null ? value + unitSuffix(value, cells) : value;
 }

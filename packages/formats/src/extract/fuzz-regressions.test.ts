@@ -66,3 +66,15 @@ describe('a PDF whose broken cross-references leave pdf.js promises unheard (reg
     expect(out).toContain('alive');
   }, 60_000);
 });
+
+describe('a target or actual value printed over two lines', () => {
+  it('is read as one value, as a narrow PDF cell wraps it', async () => {
+    const html = new TextDecoder()
+      .decode(fixture('seed-hubei-dept-2023.html'))
+      .replace('<td>19次</td>', '<td>19<br>次</td>')
+      .replace('<td>≥12次</td>', '<td>≥12<br>次</td>');
+    const [r] = await importBytes(new TextEncoder().encode(html), 'wrapped.html');
+    if (!r || 'error' in r) throw new Error(r ? r.error.message : 'no form');
+    expect(r.evaluation.indicators[0]?.actual).toMatchObject({ raw: '19次', value: 19, unit: '次' });
+  });
+});

@@ -13,8 +13,6 @@ import type { PdfRenderer } from './pdf.ts';
 
 /** Importer gaps met when reading Jixiao's own exports back (see the report in docs/export.md). */
 export const KNOWN_GAPS = {
-  'pdf-wrapped-value':
-    'a target or actual wrapped over two lines in a PDF cell comes back with a line break inside',
   'pdf-space-lost': 'a space inside a name ("主体 (个)") is lost in a PDF cell',
 } as const;
 export type KnownGap = keyof typeof KNOWN_GAPS;
@@ -44,9 +42,6 @@ export function expectedOf(ev: Evaluation, layoutProfile: string): Record<string
 /** The known gap that explains a difference, or null. */
 export function explain(format: ExportFormat, w: FieldMismatch): KnownGap | null {
   if (format === 'pdf' && typeof w.expected === 'string' && typeof w.actual === 'string') {
-    if (/\.(target|actual)\.raw$/.test(w.path) && w.actual.replace(/\n/g, '') === w.expected) {
-      return 'pdf-wrapped-value';
-    }
     if (w.actual === w.expected.replace(/ /g, '')) return 'pdf-space-lost';
   }
   return null;
