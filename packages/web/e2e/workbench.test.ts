@@ -257,4 +257,107 @@ describe('workbench and lists in Chromium', () => {
     await rows(page).first().waitFor();
     expect(await page.locator(`tr[data-id="${id}"]`).count()).toBe(0);
   });
+
+  it('shows the demo deadlines with the days left and the unsubmitted forms; the reviewer sets a new date', {
+    timeout: 120_000,
+  }, async () => {
+    const filler = await as('filler');
+    await filler.goto('/');
+    const item = filler.getByTestId('deadline-2024-self-evaluation');
+    await item.waitFor();
+    const text = (await item.textContent()) ?? '';
+    expect(text).toContain('2024 年度绩效自评');
+    expect(text).toContain('截止于 2025-04-30');
+    expect(text).toContain('演示数据');
+    // Whole calendar days from today (the browser's day) to the due day.
+    const today = await filler.evaluate(() => {
+      const d = new Date();
+      return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+    });
+    const days = Math.round((Date.UTC(2025, 3, 30) - today) / 86_400_000);
+    const left = days > 0 ? `还剩 ${days} 天` : days === 0 ? '今天截止' : `已逾期 ${-days} 天`;
+    expect(await item.getByTestId('deadline-left').textContent()).toBe(left);
+    if (days <= 14) {
+      // The unit's 2024 self-evaluation is still a draft: marked under the deadline, linked to the editor.
+      const drafts = await call<{ items: Summary[] }>(
+        filler,
+        'GET',
+        '/api/evaluations?stage=self-evaluation&year=2024&status=draft',
+      );
+      expect(drafts.body.items.length).toBeGreaterThan(0);
+      const marked = item.getByTestId('deadline-unsubmitted');
+      await marked.waitFor();
+      expect(await marked.textContent()).toContain(`本单位尚未提交 ${drafts.body.items.length} 张`);
+      expect(await marked.locator('a').first().getAttribute('href')).toBe(
+        `/evaluations/${drafts.body.items[0]?.id}`,
+      );
+    }
+    expect(await filler.getByTestId('deadline-set').count()).toBe(0);
+    await screenshot(filler, 'workbench-deadlines-filler');
+
+    const reviewer = await as('reviewer');
+    await reviewer.goto('/');
+    const row = reviewer.getByTestId('deadline-2024-self-evaluation');
+    await row.waitFor();
+    await row.getByRole('button', { name: /设置截止日期/ }).click();
+    const dialog = reviewer.getByTestId('deadline-dialog');
+    await dialog.waitFor();
+    const due = dialog.locator('.ant-picker input');
+    expect(await due.inputValue()).toBe('2025-04-30');
+    await due.click();
+    await due.fill('2030-06-30');
+    await due.press('Enter');
+    await reviewer.getByTestId('deadline-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => row.textContent()).toContain('截止于 2030-06-30');
+    expect(await row.getByTestId('deadline-left').textContent()).toMatch(/^还剩 \d+ 天$/);
+    const stored = await call<{ items: { stage: string; due: string }[] }>(
+      reviewer,
+      'GET',
+      '/api/deadlines?year=2024',
+    );
+    expect(stored.body.items.find((d) => d.stage === 'self-evaluation')?.due).toBe('2030-06-30');
+
+    await filler.reload();
+    await expect
+      .poll(async () => filler.getByTestId('deadline-2024-self-evaluation').textContent())
+      .toContain('截止于 2030-06-30');
+  });
+
+  it('overflows nowhere horizontally at 1366×768', { timeout: 120_000 }, async () => {
+    const page = await as('filler');
+    const seed = await call<{ items: Summary[] }>(
+      page,
+      'GET',
+      '/api/evaluations?stage=self-evaluation&year=2023&status=published',
+    );
+    const id = seed.body.items[0]?.id;
+    expect(id).toBeTruthy();
+    const paths = [
+      '/',
+      '/evaluations',
+      '/targets',
+      '/import',
+      '/stats',
+      '/public',
+      `/evaluations/${id}`,
+      `/evaluations/${id}/review`,
+    ];
+    const overflowing: string[] = [];
+    for (const path of paths) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await page
+        .locator('.ant-spin-spinning')
+        .waitFor({ state: 'detached' })
+        .catch(() => {});
+      const size = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        inner: window.innerWidth,
+      }));
+      expect(size.inner).toBe(1366);
+      if (size.scroll > size.inner) overflowing.push(`${path}: ${size.scroll}px`);
+    }
+    expect(overflowing).toEqual([]);
+  });
 });

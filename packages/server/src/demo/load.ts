@@ -16,6 +16,7 @@ import { createUserUnchecked } from '../commands/createUser.ts';
 import { declareTargets } from '../commands/declareTargets.ts';
 import { publishEvaluation } from '../commands/publishEvaluation.ts';
 import { returnEvaluation } from '../commands/returnEvaluation.ts';
+import { setDeadline } from '../commands/setDeadline.ts';
 import { submitEvaluation } from '../commands/submitEvaluation.ts';
 import type { Actor, Role, Status } from '../domain.ts';
 import { newId } from '../ids.ts';
@@ -313,6 +314,16 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
   await declareTargets(db, filler, { id: declared.evaluation.id });
   await approveTargets(db, reviewer, { id: declared.evaluation.id });
   await createEvaluation(db, filler, { fromTargets: declared.evaluation.id });
+
+  // The finance bureau's deadlines, so the workbench has days to count.
+  const demoNote = '演示数据：截止日期由财政部门按年度设置，此处为示例。';
+  for (const d of [
+    { year: 2023, stage: 'self-evaluation', due: '2024-04-30' },
+    { year: 2024, stage: 'targets', due: '2024-03-31' },
+    { year: 2024, stage: 'self-evaluation', due: '2025-04-30' },
+  ]) {
+    await setDeadline(db, reviewer, { ...d, note: demoNote });
+  }
 
   return [
     { username: 'admin', role: 'admin', unit: null },

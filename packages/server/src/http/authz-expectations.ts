@@ -389,4 +389,15 @@ export const AUTHZ_EXPECTATIONS: Record<string, RouteExpectation> = {
     request: (ids) => ({ path: `/api/units/${ids.unitId}/region`, json: { regionId: null } }),
     expect: ADMIN_ONLY(200),
   },
+  // ---------------------------------------------------------------- deadlines
+  'GET /api/deadlines': {
+    fixture: 'none',
+    request: () => ({ path: '/api/deadlines?year=2023' }),
+    expect: SIGNED_IN(200),
+  },
+  'PUT /api/deadlines/:year/:stage': {
+    fixture: 'none',
+    request: () => ({ path: '/api/deadlines/2023/self-evaluation', json: { due: '2024-04-30' } }),
+    expect: { anonymous: 401, admin: 200, reviewer: 200, approver: 403, filler: 403 },
+  },
 };

@@ -19,6 +19,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { collaborationRoutes } from './routes/collaboration.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { deadlineRoutes } from './routes/deadlines.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { importRoutes } from './routes/import.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -57,6 +58,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...publicRoutes,
   ...adminRoutes,
   ...referenceRoutes,
+  ...deadlineRoutes,
 ];
 
 const SECURITY_HEADERS: Record<string, string> = {

@@ -80,6 +80,7 @@ export const DATA_TABLES: readonly TableSpec[] = [
   { name: 'audit_events', key: 'id', json: ['before', 'after'], serial: true },
   { name: 'snapshots', key: 'id', json: ['document', 'score', 'findings'], batch: 100 },
   { name: 'target_adjustments', key: 'id', json: ['document'] },
+  { name: 'deadlines', key: 'id', json: [] },
 ];
 
 /** Tables of running state, never in a backup (see above). */

@@ -229,6 +229,19 @@ export interface ServersTable {
   alive_until: Timestamp;
 }
 
+/** When a year's forms of a stage are due; primary key (year, stage). */
+export interface DeadlinesTable {
+  /** `${year}/${stage}` */
+  id: string;
+  year: number;
+  stage: Stage;
+  /** a calendar day, YYYY-MM-DD */
+  due: string;
+  note: string | null;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   profiles: ProfilesTable;
@@ -246,6 +259,7 @@ export interface DB {
   rate_limits: RateLimitsTable;
   jobs: JobsTable;
   servers: ServersTable;
+  deadlines: DeadlinesTable;
 }
 
 /** A database or a transaction on it: repositories take either. */

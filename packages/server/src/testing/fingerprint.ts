@@ -35,8 +35,12 @@ export async function fingerprint(db: Kysely<DB>): Promise<Fingerprint> {
   const loose = db as unknown as Kysely<any>;
   const tables: Fingerprint['tables'] = {};
   const versions: Fingerprint['versions'] = {};
+  // a database at an older schema lacks the newer tables: they count as empty, as a restore makes them
+  const present = new Set((await db.introspection.getTables()).map((t) => t.name));
   for (const t of DATA_TABLES) {
-    const rows: Record<string, unknown>[] = await loose.selectFrom(t.name).selectAll().execute();
+    const rows: Record<string, unknown>[] = present.has(t.name)
+      ? await loose.selectFrom(t.name).selectAll().execute()
+      : [];
     const normal = rows.map((row) => {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(row)) {

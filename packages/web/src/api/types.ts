@@ -238,3 +238,14 @@ export interface Dashboard {
 }
 
 export type { Evaluation, EvaluationInput, Finding, ScoreResult };
+
+/** A deadline the finance bureau set for a year's forms of a stage (GET /api/deadlines). */
+export interface Deadline {
+  year: number;
+  stage: Stage;
+  /** a calendar day, YYYY-MM-DD; forms may still be submitted on it */
+  due: string;
+  note: string | null;
+  updatedBy: string;
+  updatedAt: string;
+}

@@ -9,6 +9,7 @@ import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-jobs.ts';
 import * as m0003 from './0003-reported-totals.ts';
 import * as m0004 from './0004-findings-by-code.ts';
+import * as m0005 from './0005-deadlines.ts';
 
 export interface MigrationModule {
   // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema of their time
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0002-jobs': m0002,
   '0003-reported-totals': m0003,
   '0004-findings-by-code': m0004,
+  '0005-deadlines': m0005,
 };

@@ -5,8 +5,8 @@
  * targets to approve, forms to publish and adjustments to decide; the administrator counts and
  * the latest audit events. Each list is one filtered request to GET /api/evaluations.
  *
- * There are no deadlines: the API holds no deadline data, so the page shows none rather than
- * guessing dates.
+ * Every role also sees the year's deadlines the finance bureau set (DeadlinesCard), with the
+ * unit's forms not yet submitted when a deadline is near or past.
  */
 import { Alert, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -25,6 +25,7 @@ import type {
 import { useSession } from '../../app/session.tsx';
 import { AuditTable } from '../../components/AuditTable.tsx';
 import { t } from '../../i18n/index.ts';
+import { DeadlinesCard } from './DeadlinesCard.tsx';
 import { type Task, TaskList } from './TaskList.tsx';
 
 const SHOWN = 8;
@@ -230,6 +231,7 @@ export default function WorkbenchPage() {
         </Typography.Text>
       </div>
       {error && <Alert type="error" showIcon message={t('workbench.loadFailed', { message: error })} />}
+      <DeadlinesCard user={user} />
       {user.role === 'admin' ? (
         overview && <AdminWorkbench overview={overview} />
       ) : tasks === null ? (
