@@ -15,7 +15,7 @@ import {
   startServerProcess,
   type TestDatabase,
 } from '@jixiao/server/testing';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Download, type Page } from 'playwright-core';
 
 export { STARTUP_TIMEOUT };
 
@@ -178,4 +178,23 @@ export async function workflowStep(page: Page, action: string, status: string): 
       if (attempt >= 2 || !(await confirm.isVisible())) throw e;
     }
   }
+}
+
+/**
+ * Downloads an export through the page's 导出 menu. The menu opens on hover; the link is then
+ * activated directly, because on a loaded machine a pointer click can land while the menu is
+ * still fading in or out.
+ */
+export async function downloadExport(page: Page, format: string): Promise<Download> {
+  await page
+    .getByRole('button', { name: /导\s*出/ })
+    .first()
+    .hover();
+  const link = page.locator(`a[data-format="${format}"]`).first();
+  await link.waitFor({ state: 'attached' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    link.evaluate((a) => (a as HTMLAnchorElement).click()),
+  ]);
+  return download;
 }

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplesDir } from '../../../test-support/samples.ts';
-import { type E2eApp, STARTUP_TIMEOUT, screenshot, startApp } from './harness.ts';
+import { downloadExport, type E2eApp, STARTUP_TIMEOUT, screenshot, startApp } from './harness.ts';
 
 const SEED_MD = join(samplesDir(), 'seed-hubei-dept-2023.md');
 const SEED_JSON = join(samplesDir(), 'seed-hubei-dept-2023.expected.json');
@@ -487,14 +487,7 @@ describe('script payloads in every text field stay text (issue 9)', () => {
       // the browser takes the Chinese name from filename* (not the ASCII fallback "evaluation.md")
       await page.goto(`/evaluations/${id}/review`);
       await page.getByTestId('review-page').waitFor();
-      await page
-        .getByRole('button', { name: /导\s*出/ })
-        .first()
-        .hover();
-      const [saved] = await Promise.all([
-        page.waitForEvent('download'),
-        page.locator('a[data-format="md"]').click(),
-      ]);
+      const saved = await downloadExport(page, 'md');
       expect(saved.suggestedFilename()).toMatch(/^2023-单位.*\.md$/);
     },
     STEP,
