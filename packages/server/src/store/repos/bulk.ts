@@ -8,7 +8,7 @@
 import type { Finding } from '@jixiao/core';
 import { newId } from '../../ids.ts';
 import type { Db, EvaluationsTable, EvaluationVersionsTable, FindingsTable } from '../schema.ts';
-import type { EvaluationRecord } from './evaluations.ts';
+import { type EvaluationRecord, evaluationRow } from './evaluations.ts';
 import type { Unit } from './units.ts';
 
 export interface BulkEvaluation {
@@ -49,30 +49,7 @@ export async function insertEvaluationsBulk(db: Db, items: readonly BulkEvaluati
   const versions: EvaluationVersionsTable[] = [];
   const findings: FindingsTable[] = [];
   for (const { evaluation: e, documentJson, scoreJson, findings: fs } of items) {
-    evaluations.push({
-      id: e.id,
-      stage: e.stage,
-      kind: e.kind,
-      status: e.status,
-      unit_id: e.unitId,
-      year: e.year,
-      project: e.project,
-      profile: e.profile,
-      current_version: e.version,
-      targets_id: e.targetsId,
-      targets_version: e.targetsVersion,
-      approved_version: e.approvedVersion,
-      total: e.total,
-      total_reported: e.totalReported,
-      total_computed: e.totalComputed,
-      grade: e.grade,
-      rate: e.rate,
-      error_count: e.errorCount,
-      warning_count: e.warningCount,
-      created_by: e.createdBy,
-      created_at: e.createdAt,
-      updated_at: e.updatedAt,
-    });
+    evaluations.push(evaluationRow(e));
     versions.push({
       id: newId(),
       evaluation_id: e.id,

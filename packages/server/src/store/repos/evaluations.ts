@@ -86,34 +86,36 @@ function selectEvaluations(db: Db) {
     .select('units.name as unit_name');
 }
 
+/** The row of an evaluation record (one mapping, for single and bulk inserts). */
+export function evaluationRow(e: Omit<EvaluationRecord, 'unitName'>): EvaluationsTable {
+  return {
+    id: e.id,
+    stage: e.stage,
+    kind: e.kind,
+    status: e.status,
+    unit_id: e.unitId,
+    year: e.year,
+    project: e.project,
+    profile: e.profile,
+    current_version: e.version,
+    targets_id: e.targetsId,
+    targets_version: e.targetsVersion,
+    approved_version: e.approvedVersion,
+    total: e.total,
+    total_reported: e.totalReported,
+    total_computed: e.totalComputed,
+    grade: e.grade,
+    rate: e.rate,
+    error_count: e.errorCount,
+    warning_count: e.warningCount,
+    created_by: e.createdBy,
+    created_at: e.createdAt,
+    updated_at: e.updatedAt,
+  };
+}
+
 export async function insertEvaluation(db: Db, e: Omit<EvaluationRecord, 'unitName'>): Promise<void> {
-  await db
-    .insertInto('evaluations')
-    .values({
-      id: e.id,
-      stage: e.stage,
-      kind: e.kind,
-      status: e.status,
-      unit_id: e.unitId,
-      year: e.year,
-      project: e.project,
-      profile: e.profile,
-      current_version: e.version,
-      targets_id: e.targetsId,
-      targets_version: e.targetsVersion,
-      approved_version: e.approvedVersion,
-      total: e.total,
-      total_reported: e.totalReported,
-      total_computed: e.totalComputed,
-      grade: e.grade,
-      rate: e.rate,
-      error_count: e.errorCount,
-      warning_count: e.warningCount,
-      created_by: e.createdBy,
-      created_at: e.createdAt,
-      updated_at: e.updatedAt,
-    })
-    .execute();
+  await db.insertInto('evaluations').values(evaluationRow(e)).execute();
 }
 
 export async function findEvaluation(db: Db, id: string): Promise<EvaluationRecord | undefined> {
