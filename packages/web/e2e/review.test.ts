@@ -157,8 +157,10 @@ describe('复核: comments, return, versions, accept and publish', () => {
       await screenshot(reviewer, 'review');
 
       await reviewer.getByTestId('tab-audit').click();
-      await reviewer.getByTestId('audit-table').locator('tbody tr').first().waitFor();
-      const audit = await reviewer.getByTestId('audit-table').textContent();
+      // the table first shows its empty row (暂无数据) while the trail loads: wait for the events
+      const table = reviewer.getByTestId('audit-table');
+      await expect.poll(() => table.textContent()).toContain('退回');
+      const audit = await table.textContent();
       for (const word of ['退回', '复核通过', '公开', '批注']) expect(audit).toContain(word);
     },
     STEP,
