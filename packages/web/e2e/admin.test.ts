@@ -1,22 +1,63 @@
 /**
  * Statistics and administration in Chromium: the statistics page draws its charts and its
- * tables show the same counts as GET /api/dashboard; the administrator creates a unit and a
- * user, who can then sign in, and finds it in the audit trail.
+ * tables show the same counts as GET /api/dashboard, its units table a page of 20 units at a
+ * time as the server pages them; the administrator creates a unit and a user, who can then
+ * sign in, and finds it in the audit trail.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, login, STARTUP_TIMEOUT, screenshot, startApp } from './harness.ts';
 
+interface DashboardUnit {
+  unitId: string;
+  unitName: string;
+  count: number;
+  averageTotal: number | null;
+  errors: number;
+  warnings: number;
+}
+
 interface Dashboard {
   total: number;
   byGrade: Record<string, number>;
   findingsByRule: { code: string; severity: string; count: number }[];
-  units: { unitName: string; count: number }[];
+  errors: number;
+  warnings: number;
+  unitsTotal: number;
+  units: DashboardUnit[];
 }
 
 async function getJson<T>(page: Page, path: string): Promise<T> {
   return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
 }
+
+/** The API as the signed-in person of `page` (cookie + CSRF token), for set-up. */
+async function call<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const r = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: await r.json() };
+    },
+    { method, path, body },
+  ) as Promise<{ status: number; body: T }>;
+}
+
+/** A summary figure as shown. */
+async function statistic(page: Page, key: string): Promise<number> {
+  return Number(await page.getByTestId(`summary-${key}`).locator('.ant-statistic-content').textContent());
+}
+
+const sum = (units: DashboardUnit[], key: 'errors' | 'warnings') => units.reduce((a, u) => a + u[key], 0);
 
 /** The table's rows as their cells' text. */
 async function tableRows(page: Page, testId: string): Promise<string[][]> {
@@ -80,15 +121,100 @@ describe('statistics and administration in Chromium', () => {
     // Rules are named in Chinese (the catalogue's titles), not only by code.
     expect(findings.every((r) => /[\u4e00-\u9fa5]/.test(r[0] ?? ''))).toBe(true);
 
+    // Units: the server's first page of 20, in its order (by name), with each unit's count.
+    const firstPage = await getJson<Dashboard>(page, `/api/dashboard?year=${year}&unitsPageSize=20`);
     const units = await tableRows(page, 'table-units');
-    expect(Object.fromEntries(units.map((r) => [r[0], Number(r[1])]))).toEqual(
-      Object.fromEntries(dashboard.units.map((u) => [u.unitName, u.count])),
-    );
+    expect(units.map((r) => [r[0], Number(r[1])])).toEqual(firstPage.units.map((u) => [u.unitName, u.count]));
+    // Errors and warnings are the totals of every form, which the units of all pages add up to.
+    const all = await getJson<Dashboard>(page, `/api/dashboard?year=${year}&unitsPageSize=500`);
+    expect(all.units.length).toBe(all.unitsTotal);
+    expect(await statistic(page, 'errors')).toBe(dashboard.errors);
+    expect(await statistic(page, 'warnings')).toBe(dashboard.warnings);
+    expect(dashboard.errors).toBe(sum(all.units, 'errors'));
+    expect(dashboard.warnings).toBe(sum(all.units, 'warnings'));
     await screenshot(page, 'stats-table');
 
     // One card back to its chart while the others stay tables.
     await page.getByTestId('chart-grades').getByText('图表').click();
     await expect.poll(() => page.locator('[data-testid="chart"] canvas').count()).toBe(1);
+  });
+
+  it("pages the units table on the server, with last year's figures of the units shown", {
+    timeout: 180_000,
+  }, async () => {
+    // 23 units with a form in 2026 (the demo has none that year), each form with errors, and
+    // last year's forms for two of them: more units than a page of 20, and page 1 alone does
+    // not add up to the year's errors.
+    const { page: admin } = await app.open('admin');
+    const { page } = await app.open('reviewer');
+    page.setDefaultTimeout(30_000);
+    const year = 2026;
+    const source = await getJson<{ items: { id: string; errorCount: number }[] }>(
+      page,
+      '/api/evaluations?stage=self-evaluation&hasErrors=true&pageSize=1',
+    );
+    const sourceId = source.items[0]?.id as string;
+    expect(source.items[0]?.errorCount).toBeGreaterThan(0);
+    const detail = await getJson<{ evaluation: Record<string, unknown> }>(
+      page,
+      `/api/evaluations/${sourceId}`,
+    );
+    const names = Array.from({ length: 23 }, (_, i) => `分页测试单位${String(i + 1).padStart(2, '0')}`);
+    const ids = new Map<string, string>();
+    for (const name of names) {
+      const unit = await call<{ id: string }>(admin, 'POST', '/api/units', { name, kind: 'unit' });
+      expect(unit.status, name).toBe(201);
+      ids.set(name, unit.body.id);
+    }
+    const create = async (name: string, y: number) => {
+      const r = await call<{ id: string }>(page, 'POST', `/api/evaluations?unit=${ids.get(name)}`, {
+        ...detail.evaluation,
+        unit: name,
+        year: y,
+      });
+      expect(r.status, `${name} ${y}`).toBe(201);
+    };
+    for (const name of names) await create(name, year);
+    // the last two units by name: on page 2, with a figure for last year
+    for (const name of names.slice(-2)) await create(name, year - 1);
+
+    const dashboard = await getJson<Dashboard>(page, `/api/dashboard?year=${year}&unitsPageSize=500`);
+    expect(dashboard.unitsTotal).toBe(23);
+    expect(dashboard.units.map((u) => u.unitName)).toEqual(names);
+    const previous = await getJson<Dashboard>(page, `/api/dashboard?year=${year - 1}&unitsPageSize=500`);
+    const before = new Map(previous.units.map((u) => [u.unitName, u]));
+
+    await page.goto(`/stats?year=${year}`);
+    await page.getByTestId('summary').waitFor();
+    // the year's totals, more than the first page of units has
+    expect(await statistic(page, 'errors')).toBe(dashboard.errors);
+    expect(await statistic(page, 'warnings')).toBe(dashboard.warnings);
+    expect(dashboard.errors).toBe(sum(dashboard.units, 'errors'));
+    expect(dashboard.errors).toBeGreaterThan(sum(dashboard.units.slice(0, 20), 'errors'));
+
+    await page.getByTestId('view-all').getByText('表格').click();
+    // the card: antd puts the table's test id on the table, its pagination beside it
+    const table = page.getByTestId('units-table');
+    const shown = async () => (await tableRows(page, 'table-units')).map((r) => [r[0], Number(r[1]), r[4]]);
+    const expected = (units: DashboardUnit[]) =>
+      units.map((u) => {
+        const b = before.get(u.unitName)?.averageTotal;
+        return [u.unitName, u.count, b === null || b === undefined ? '—' : b.toFixed(2)];
+      });
+    expect(await shown()).toEqual(expected(dashboard.units.slice(0, 20)));
+    expect(await table.locator('.ant-pagination-item').count()).toBe(2);
+
+    await table.locator('.ant-pagination-item-2').click();
+    await expect.poll(async () => (await shown())[0]?.[0]).toBe(names[20]);
+    expect(await shown()).toEqual(expected(dashboard.units.slice(20)));
+    expect(await table.locator('.ant-pagination-item-active').textContent()).toBe('2');
+    // last year's averages are there for the units of this page
+    expect((await shown()).filter((r) => r[2] !== '—').length).toBe(2);
+    await screenshot(page, 'stats-units-page-2');
+
+    await table.locator('.ant-pagination-item-1').click();
+    await expect.poll(async () => (await shown())[0]?.[0]).toBe(names[0]);
+    expect((await shown()).length).toBe(20);
   });
 
   it('creates a unit and a user who can then sign in, and records both', { timeout: 120_000 }, async () => {

@@ -67,6 +67,26 @@ export interface RouteDef<Q = unknown, B = unknown, P = unknown> {
 // The table holds routes of many input types; each is checked where it is defined.
 export type AnyRoute = RouteDef<never, never, never>;
 
+/**
+ * An answer already serialised as JSON (a cached result): sent as it is, not parsed and
+ * stringified again. Handlers return it from `rawJson(json)`.
+ */
+export interface RawJson {
+  rawJson: string | Buffer;
+}
+
+const RAW = new WeakSet<RawJson>();
+
+export function rawJson(json: string | Buffer): RawJson {
+  const r = { rawJson: json };
+  RAW.add(r);
+  return r;
+}
+
+export function isRawJson(value: unknown): value is RawJson {
+  return typeof value === 'object' && value !== null && RAW.has(value as RawJson);
+}
+
 export function route<Q = undefined, B = undefined, P = undefined>(def: RouteDef<Q, B, P>): AnyRoute {
   return def as unknown as AnyRoute;
 }

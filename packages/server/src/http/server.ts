@@ -14,7 +14,7 @@ import type { Db } from '../store/schema.ts';
 import { DATABASE_RETRY_AFTER, databaseUnavailable, errorBody, STATUS_OF, schemaRefusal } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { sharedPdfRenderer } from './pdf.ts';
-import type { AnyRoute, ServerSettings } from './route.ts';
+import { type AnyRoute, isRawJson, type ServerSettings } from './route.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { collaborationRoutes } from './routes/collaboration.ts';
@@ -227,6 +227,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         });
         if (reply.sent) return reply;
         if (result === undefined) return reply.code(reply.statusCode === 200 ? 204 : reply.statusCode).send();
+        if (isRawJson(result)) return reply.type('application/json; charset=utf-8').send(result.rawJson);
         return reply.send(result);
       },
     });

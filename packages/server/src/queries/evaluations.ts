@@ -27,15 +27,19 @@ export interface EvaluationDetail {
 }
 
 export async function evaluationDetail(db: Db, actor: Actor | null, id: string): Promise<EvaluationDetail> {
-  const record = await evaluationFor(db, actor, id, 'read');
-  const v = await findVersion(db, id, record.version);
-  if (!v) throw new Error(`version ${record.version} of ${id} is missing`);
+  return detailOf(db, await evaluationFor(db, actor, id, 'read'));
+}
+
+/** The detail of a record the caller may read (checked by the caller). */
+export async function detailOf(db: Db, record: EvaluationRecord): Promise<EvaluationDetail> {
+  const v = await findVersion(db, record.id, record.version);
+  if (!v) throw new Error(`version ${record.version} of ${record.id} is missing`);
   return {
     record,
     document: v.document,
     score: v.score,
-    findings: await listFindings(db, id, record.version),
-    snapshots: await listSnapshots(db, id),
+    findings: await listFindings(db, record.id, record.version),
+    snapshots: await listSnapshots(db, record.id),
   };
 }
 

@@ -14,6 +14,7 @@ import { addAttachment } from '../commands/addAttachment.ts';
 import { createUnit } from '../commands/createUnit.ts';
 import { isRefusal } from '../commands/problem.ts';
 import { loadDemo } from '../demo/load.ts';
+import { newId } from '../ids.ts';
 import {
   BACKENDS,
   createTestDatabase,
@@ -25,6 +26,7 @@ import { STARTUP_TIMEOUT } from '../testing/server-process.ts';
 import { backupDatabase, DATA_TABLES, OPERATIONAL_TABLES, restoreDatabase } from './backup.ts';
 import { knownMigrations, migrateTo, openDatabase, type Store } from './database.ts';
 import type { DialectName } from './dialect.ts';
+import { insertUnitsBulk } from './repos/bulk.ts';
 import { findUserByUsername } from './repos/users.ts';
 
 /** An administrator acting on the console (units need no account behind their creator). */
@@ -192,8 +194,20 @@ describeEachBackend('backup and restore', (dialect) => {
     const file = join(dir, 'old.backup');
     try {
       await migrateTo(oldStore, '0001-initial');
-      const department = await createUnit(oldStore.db, ADMIN, { name: '旧版主管部门', kind: 'department' });
-      await createUnit(oldStore.db, ADMIN, { name: '旧版单位', kind: 'unit', parentId: department.id });
+      // rows as that version wrote them (today's commands also move the change counter of 0006)
+      const at = new Date().toISOString();
+      const department = { id: newId(), name: '旧版主管部门', kind: 'department' as const, parentId: null };
+      await insertUnitsBulk(oldStore.db, [
+        { ...department, regionId: null, createdAt: at },
+        {
+          id: newId(),
+          name: '旧版单位',
+          kind: 'unit',
+          parentId: department.id,
+          regionId: null,
+          createdAt: at,
+        },
+      ]);
       oldPrint = await fingerprint(oldStore.db);
       await backupDatabase(oldStore, file);
     } finally {

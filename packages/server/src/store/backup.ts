@@ -89,6 +89,8 @@ export const OPERATIONAL_TABLES: readonly (keyof DB & string)[] = [
   'rate_limits',
   'jobs',
   'servers',
+  // moved on by every write, read to tell whether cached results still hold (repos/changes.ts)
+  'change_counter',
 ];
 
 const SPEC = new Map(DATA_TABLES.map((t, i) => [t.name as string, { ...t, index: i }]));

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { Kysely, type Migration, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { refuse } from '../commands/problem.ts';
-import { columnTypes, type DialectName, pgTypes, sqliteDialect } from './dialect.ts';
+import { columnTypes, type DialectName, keepStatements, pgTypes, sqliteDialect } from './dialect.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 
@@ -93,7 +93,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
       }
       throw e;
     }
-    const db = new Kysely<DB>({ dialect: sqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: sqliteDialect({ database: keepStatements(sqlite) }) });
     store = { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
   } else {
     const pool = new pg.Pool({

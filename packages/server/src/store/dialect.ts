@@ -110,6 +110,37 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+type SqliteDatabase = Extract<SqliteDialectConfig['database'], { prepare: unknown }>;
+type SqliteStatement = ReturnType<SqliteDatabase['prepare']>;
+
+const STATEMENTS_KEPT = 1000;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing was a sixth of the CPU of reading
+ * one form over HTTP (bench/profiling.md). The same few hundred statements run all day, so each
+ * prepared statement is kept by its SQL text and used again, unless it is still being iterated
+ * (a stream reading it), when a fresh one is prepared for the caller.
+ */
+export function keepStatements(db: SqliteDatabase): SqliteDatabase {
+  const kept = new Map<string, SqliteStatement>();
+  return {
+    close: () => {
+      kept.clear();
+      return db.close();
+    },
+    prepare: (sql: string) => {
+      const hit = kept.get(sql);
+      if (hit && !(hit as { busy?: boolean }).busy) return hit;
+      const stmt = db.prepare(sql);
+      if (!hit) {
+        if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value as string);
+        kept.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 /** The Kysely dialect for a better-sqlite3 database, with transactions that take the write lock at once. */
 export function sqliteDialect(config: SqliteDialectConfig): SqliteDialect {
   return new ImmediateSqliteDialect(config);

@@ -230,6 +230,12 @@ export interface ServersTable {
 }
 
 /** When a year's forms of a stage are due; primary key (year, stage). */
+/** One row (id 1): how many audited writes there have been (store/repos/changes.ts). */
+export interface ChangeCounterTable {
+  id: number;
+  n: number;
+}
+
 export interface DeadlinesTable {
   /** `${year}/${stage}` */
   id: string;
@@ -260,6 +266,7 @@ export interface DB {
   jobs: JobsTable;
   servers: ServersTable;
   deadlines: DeadlinesTable;
+  change_counter: ChangeCounterTable;
 }
 
 /** A database or a transaction on it: repositories take either. */

@@ -217,7 +217,22 @@ export interface DashboardBucket {
   count: number;
 }
 
-/** GET /api/dashboard?year=Y (docs/api.md "Dashboard"). */
+/** One unit's standing in a dashboard (GET /api/dashboard, `units`). */
+export interface DashboardUnit {
+  unitId: string;
+  unitName: string;
+  count: number;
+  byStatus: Partial<Record<Status, number>>;
+  averageTotal: number | null;
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * GET /api/dashboard?year=Y[&unitsPage=P&unitsPageSize=N&unitIds=a,b] (docs/api.md "Dashboard").
+ * Every figure counts all forms in scope, except `units`: one page of the units with forms,
+ * by name (code-point order), or only the units asked for by `unitIds`.
+ */
 export interface Dashboard {
   year: number | null;
   total: number;
@@ -226,15 +241,15 @@ export interface Dashboard {
   scores: DashboardBucket[];
   executionRates: DashboardBucket[];
   findingsByRule: { code: string; severity: 'error' | 'warning' | 'info'; count: number }[];
-  units: {
-    unitId: string;
-    unitName: string;
-    count: number;
-    byStatus: Partial<Record<Status, number>>;
-    averageTotal: number | null;
-    errors: number;
-    warnings: number;
-  }[];
+  /** errors and warnings of every counted form */
+  errors: number;
+  warnings: number;
+  /** how many units have counted forms (all pages) */
+  unitsTotal: number;
+  /** the page of `units`, from 1 */
+  unitsPage: number;
+  unitsPageSize: number;
+  units: DashboardUnit[];
 }
 
 export type { Evaluation, EvaluationInput, Finding, ScoreResult };

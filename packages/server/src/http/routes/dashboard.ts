@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { dashboard } from '../../queries/dashboard.ts';
-import { route } from '../route.ts';
+import { dashboardJson, UNITS_PAGE_SIZE, UNITS_PAGE_SIZE_MAX } from '../../queries/dashboard.ts';
+import { rawJson, route } from '../route.ts';
 
 export const dashboardRoutes = [
   route({
@@ -8,11 +8,28 @@ export const dashboardRoutes = [
     url: '/api/dashboard',
     tag: '统计',
     summary: '年度概况',
-    description:
-      '按状态和等级的数量、总分和预算执行率的分布、各核验规则的触发次数、各单位的情况。范围与列表相同：单位用户只统计本单位。',
+    description: `按状态和等级的数量、总分和预算执行率的分布、各核验规则的触发次数、错误与警告总数，以及按单位名称分页的各单位情况（unitsPage、unitsPageSize，每页默认 ${UNITS_PAGE_SIZE}、至多 ${UNITS_PAGE_SIZE_MAX} 个单位；unitIds 以逗号分隔，只列这些单位）。范围与列表相同：单位用户只统计本单位。`,
     auth: 'user',
-    query: z.object({ year: z.coerce.number().int().optional() }),
+    query: z.object({
+      year: z.coerce.number().int().optional(),
+      unitsPage: z.coerce.number().int().min(1).optional(),
+      unitsPageSize: z.coerce.number().int().min(1).max(UNITS_PAGE_SIZE_MAX).optional(),
+      unitIds: z
+        .string()
+        .max(20_000)
+        .transform((s) => s.split(',').filter((id) => id !== ''))
+        .pipe(z.array(z.string()).max(UNITS_PAGE_SIZE_MAX))
+        .optional(),
+    }),
     success: { status: 200, description: '概况' },
-    handler: async ({ db, actor, query }) => dashboard(db, actor, query.year ?? null),
+    handler: async ({ db, actor, query }) =>
+      rawJson(
+        await dashboardJson(db, actor, {
+          year: query.year ?? null,
+          ...(query.unitsPage ? { unitsPage: query.unitsPage } : {}),
+          ...(query.unitsPageSize ? { unitsPageSize: query.unitsPageSize } : {}),
+          ...(query.unitIds ? { unitIds: query.unitIds } : {}),
+        }),
+      ),
   }),
 ];

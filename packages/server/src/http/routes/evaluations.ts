@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { acceptEvaluation } from '../../commands/acceptEvaluation.ts';
 import { approveEvaluation } from '../../commands/approveEvaluation.ts';
 import { approveTargets } from '../../commands/approveTargets.ts';
+import { evaluationFor } from '../../commands/common.ts';
 import { createEvaluation } from '../../commands/createEvaluation.ts';
 import { declareTargets } from '../../commands/declareTargets.ts';
 import { deleteDraft } from '../../commands/deleteDraft.ts';
@@ -11,7 +12,9 @@ import { returnEvaluation } from '../../commands/returnEvaluation.ts';
 import { saveEvaluation } from '../../commands/saveEvaluation.ts';
 import { submitEvaluation } from '../../commands/submitEvaluation.ts';
 import { type Actor, STAGES, STATUSES } from '../../domain.ts';
+import { jsonCache } from '../../queries/cache.ts';
 import {
+  detailOf,
   evaluationAudit,
   evaluationDetail,
   evaluationList,
@@ -22,16 +25,25 @@ import {
 import type { EvaluationRecord } from '../../store/repos/evaluations.ts';
 import type { Db } from '../../store/schema.ts';
 import { attachmentDisposition } from '../content-disposition.ts';
-import { type AnyRoute, route } from '../route.ts';
+import { type AnyRoute, rawJson, route } from '../route.ts';
 import { auditView, etagOf, evaluationDetailView, evaluationSummaryView } from '../views.ts';
 import { booleanQuery, idParams, pageOf, pageQuery, versionFromIfMatch } from './common.ts';
 
 const KINDS = ['department', 'project'] as const;
 
+// Forms being worked on are read again and again (the editor, the review page, after every
+// save); a form's answer is about 25 KB of JSON.
+const details = jsonCache(64 * 1024 * 1024);
+
 async function sendDetail(db: Db, actor: Actor | null, id: string, reply: FastifyReply) {
-  const d = await evaluationDetail(db, actor, id);
-  reply.header('ETag', etagOf(d.record.version));
-  return evaluationDetailView(d);
+  const record = await evaluationFor(db, actor, id, 'read');
+  reply.header('ETag', etagOf(record.version));
+  // the row is the stamp: every change to the form (a version, a transition, publishing) moves
+  // it on, and the rest of the answer (versions, findings, snapshots) only grows with it
+  const stamp = JSON.stringify(record);
+  return rawJson(
+    await details.get(db, id, stamp, async () => evaluationDetailView(await detailOf(db, record))),
+  );
 }
 
 type Step = (db: Db, actor: Actor | null, input: { id: string }) => Promise<EvaluationRecord>;

@@ -1,5 +1,6 @@
 import { nowIso, readJsonOrNull, writeJson } from '../dialect.ts';
 import type { Db } from '../schema.ts';
+import { bumpChanges } from './changes.ts';
 
 export interface AuditEvent {
   id: number;
@@ -40,6 +41,8 @@ export async function recordEvent(db: Db, e: NewAuditEvent): Promise<void> {
       after: e.after === undefined || e.after === null ? null : writeJson(e.after),
     })
     .execute();
+  // in the same transaction as the change the event records: readers see both or neither
+  await bumpChanges(db);
 }
 
 export interface AuditFilter {

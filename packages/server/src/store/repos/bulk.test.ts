@@ -61,7 +61,7 @@ describeEachBackend('bulk loading', (dialect) => {
     );
     expect(await listFindings(db(), copy.evaluation.id, 1)).toEqual(await listFindings(db(), original.id, 1));
 
-    const d = await dashboard(db(), p.reviewer, 2020);
+    const d = await dashboard(db(), p.reviewer, { year: 2020 });
     expect(d.total).toBe(1200);
     const perForm = copy.findings.length;
     expect(perForm).toBeGreaterThan(0);
@@ -82,7 +82,7 @@ describeEachBackend('bulk loading', (dialect) => {
     const many = await copiesOf(33_000, { unitId: p.unitB, year: 2018 }, '{}', false)();
     for (let i = 0; i < many.length; i += 10_000)
       await insertEvaluationsBulk(db(), many.slice(i, i + 10_000));
-    const d = await dashboard(db(), p.reviewer, null);
+    const d = await dashboard(db(), p.reviewer, { year: null });
     expect(d.total).toBe(33_000 + 1200 + 1);
   }, 120_000);
 });

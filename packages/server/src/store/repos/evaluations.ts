@@ -286,56 +286,6 @@ export async function listFromTargets(db: Db, targetsId: string): Promise<Evalua
   return rows.map(toRecord);
 }
 
-/** Which self-evaluations the dashboard counts: scoped like listEvaluations, one year or all. */
-export interface DashboardFilter {
-  unitIds?: readonly string[];
-  year?: number;
-}
-
-/** What the dashboard reads of each evaluation: the summary columns, nothing else. */
-export type DashboardRow = Pick<
-  EvaluationRecord,
-  'id' | 'status' | 'unitId' | 'unitName' | 'total' | 'grade' | 'rate' | 'errorCount' | 'warningCount'
->;
-
-/**
- * Current-version summaries for the dashboard, by unit name. Only the columns it aggregates:
- * a year of a province is tens of thousands of rows, and reading whole records cost most of
- * the dashboard's time (docs/benchmarks.md).
- */
-export async function listForDashboard(db: Db, filter: DashboardFilter): Promise<DashboardRow[]> {
-  if (filter.unitIds && filter.unitIds.length === 0) return [];
-  let q = db
-    .selectFrom('evaluations')
-    .innerJoin('units', 'units.id', 'evaluations.unit_id')
-    .select([
-      'evaluations.id',
-      'evaluations.status',
-      'evaluations.unit_id',
-      'units.name as unit_name',
-      'evaluations.total',
-      'evaluations.grade',
-      'evaluations.rate',
-      'evaluations.error_count',
-      'evaluations.warning_count',
-    ])
-    .where('evaluations.stage', '=', 'self-evaluation');
-  if (filter.unitIds) q = q.where('evaluations.unit_id', 'in', filter.unitIds);
-  if (filter.year !== undefined) q = q.where('evaluations.year', '=', filter.year);
-  const rows = await q.orderBy('units.name').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    status: r.status,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    total: r.total,
-    grade: r.grade,
-    rate: r.rate,
-    errorCount: r.error_count,
-    warningCount: r.warning_count,
-  }));
-}
-
 /**
  * What still points at the evaluation from outside its own rows: a public snapshot, a target
  * adjustment, or a self-evaluation built on it (as targets). Such a form is part of the record.

@@ -1,7 +1,7 @@
 import type { Finding } from '@jixiao/core';
 import { newId } from '../../ids.ts';
 import type { Db } from '../schema.ts';
-import type { DashboardFilter } from './evaluations.ts';
+import type { DashboardFilter } from './dashboard.ts';
 
 export async function insertFindings(
   db: Db,

@@ -1,8 +1,10 @@
 /**
  * 统计: a year's self-evaluations at a glance, beside the year before. Counts come from
  * GET /api/dashboard (this year and last); the score-against-execution-rate scatter needs each
- * form, so it reads this year's list (GET /api/evaluations, 200 a page). Every chart has its
- * table; the year is in the URL (?year=2023).
+ * form, so it reads this year's list (GET /api/evaluations, 200 a page). The units table is
+ * paged by the server (20 units a page, by name): each page asks for this year's units of the
+ * page, then last year's figures of exactly those units (unitIds). Every chart has its table;
+ * the year is in the URL (?year=2023).
  */
 import { dec, getRule } from '@jixiao/core';
 import {
@@ -21,10 +23,10 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { format } from 'echarts/core';
-import { type ReactElement, useEffect, useMemo, useState } from 'react';
+import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, isApiError } from '../../api/client.ts';
-import type { Dashboard, EvaluationSummary, Page } from '../../api/types.ts';
+import type { Dashboard, DashboardUnit, EvaluationSummary, Page } from '../../api/types.ts';
 import { rateText, scoreText } from '../../components/figures.ts';
 import { t } from '../../i18n/index.ts';
 import { ChartCard, type View } from './ChartCard.tsx';
@@ -35,12 +37,29 @@ const GRADE_COLORS: Record<string, string> = { 优: '#389e0d', 良: '#1677ff', �
 const PREVIOUS_COLOR = '#bfbfbf';
 const CURRENT_COLOR = '#b4232a';
 const NUM = { fontVariantNumeric: 'tabular-nums' } as const;
+const UNITS_PAGE_SIZE = 20;
+
+/** A unit's row: this year's standing, with last year's count and average beside it. */
+export type UnitRow = DashboardUnit & { previousCount: number; previousAverage: number | null };
+
+/** One page of the units table, as the server paged it. */
+interface UnitsPage {
+  page: number;
+  /** units with forms this year, over all pages */
+  total: number;
+  rows: UnitRow[];
+}
 
 interface StatsData {
   year: number;
   current: Dashboard;
   previous: Dashboard;
   forms: EvaluationSummary[];
+  units: UnitsPage;
+}
+
+function messageOf(e: unknown): string {
+  return isApiError(e) || e instanceof Error ? e.message : String(e);
 }
 
 /** Every self-evaluation of the year the person may see, 200 at a time. */
@@ -58,13 +77,58 @@ async function formsOf(year: number): Promise<EvaluationSummary[]> {
   }
 }
 
+/** The year's standing of exactly these units (last year's, for the units of this year's page). */
+async function unitsOf(year: number, units: readonly DashboardUnit[]): Promise<DashboardUnit[]> {
+  // no ids would ask for no filter at all
+  if (units.length === 0) return [];
+  const d = await api.get<Dashboard>('/api/dashboard', {
+    year,
+    unitIds: units.map((u) => u.unitId).join(','),
+    unitsPageSize: units.length,
+  });
+  return d.units;
+}
+
+/** This year's units beside last year's figures of the same units (0 and null for a new one). */
+export function unitRows(current: readonly DashboardUnit[], previous: readonly DashboardUnit[]): UnitRow[] {
+  const before = new Map(previous.map((u) => [u.unitId, u]));
+  return current.map((u) => ({
+    ...u,
+    previousCount: before.get(u.unitId)?.count ?? 0,
+    previousAverage: before.get(u.unitId)?.averageTotal ?? null,
+  }));
+}
+
+/** A page of the units table: this year's units of the page, then last year's of those units. */
+async function loadUnits(year: number, page: number): Promise<UnitsPage> {
+  const current = await api.get<Dashboard>('/api/dashboard', {
+    year,
+    unitsPage: page,
+    unitsPageSize: UNITS_PAGE_SIZE,
+  });
+  const before = await unitsOf(year - 1, current.units);
+  return { page: current.unitsPage, total: current.unitsTotal, rows: unitRows(current.units, before) };
+}
+
 async function load(year: number): Promise<StatsData> {
-  const [current, previous, forms] = await Promise.all([
-    api.get<Dashboard>('/api/dashboard', { year }),
-    api.get<Dashboard>('/api/dashboard', { year: year - 1 }),
+  // This year's dashboard brings the first page of units; last year's figures of those units
+  // follow as soon as it is known, while last year's dashboard and the forms still load.
+  const current = api.get<Dashboard>('/api/dashboard', { year, unitsPageSize: UNITS_PAGE_SIZE });
+  const before = current.then((c) => unitsOf(year - 1, c.units));
+  const [now, previous, forms, previousUnits] = await Promise.all([
+    current,
+    // Last year's grades, buckets and findings; its units come by id above, so one is enough here.
+    api.get<Dashboard>('/api/dashboard', { year: year - 1, unitsPageSize: 1 }),
     formsOf(year),
+    before,
   ]);
-  return { year, current, previous, forms };
+  return {
+    year,
+    current: now,
+    previous,
+    forms,
+    units: { page: now.unitsPage, total: now.unitsTotal, rows: unitRows(now.units, previousUnits) },
+  };
 }
 
 export function ruleName(code: string): string {
@@ -101,16 +165,13 @@ export function findingRows(current: Dashboard, previous: Dashboard) {
     }));
 }
 
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
-}
-
-function measures(d: Dashboard) {
+/** The summary's figures: totals over every form of the year (`units` is only one page). */
+export function measures(d: Dashboard) {
   return {
     total: d.total,
     published: d.byStatus.published ?? 0,
-    errors: sum(d.units.map((u) => u.errors)),
-    warnings: sum(d.units.map((u) => u.warnings)),
+    errors: d.errors,
+    warnings: d.warnings,
   };
 }
 
@@ -186,7 +247,7 @@ export default function StatsPage() {
         setData(d);
         setError(null);
       })
-      .catch((e) => live && setError(isApiError(e) || e instanceof Error ? e.message : String(e)));
+      .catch((e) => live && setError(messageOf(e)));
     return () => {
       live = false;
     };
@@ -283,7 +344,7 @@ export default function StatsPage() {
             </Col>
           </Row>
           <Card size="small" title={t('stats.units')} data-testid="units-table">
-            {charts.unitsTable}
+            <UnitsTable key={data.year} year={data.year} first={data.units} />
           </Card>
         </>
       )}
@@ -542,68 +603,6 @@ function buildCharts({ year, current, previous, forms }: StatsData) {
   const [scores, scoresTable] = bucketChart('scores');
   const [rates, ratesTable] = bucketChart('executionRates');
 
-  const before = new Map(previous.units.map((u) => [u.unitId, u]));
-  type UnitRow = Dashboard['units'][number] & { previousCount: number; previousAverage: number | null };
-  const unitRows: UnitRow[] = [...current.units]
-    .sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN'))
-    .map((u) => ({
-      ...u,
-      previousCount: before.get(u.unitId)?.count ?? 0,
-      previousAverage: before.get(u.unitId)?.averageTotal ?? null,
-    }));
-  const unitsTable = (
-    <Table<UnitRow>
-      size="small"
-      rowKey="unitId"
-      dataSource={unitRows}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      data-testid="table-units"
-      columns={[
-        { title: t('stats.col.unit'), dataIndex: 'unitName', key: 'unit' },
-        { title: t('stats.col.forms'), dataIndex: 'count', key: 'count', width: 70, align: 'right' },
-        {
-          title: t('stats.col.published'),
-          key: 'published',
-          width: 70,
-          align: 'right',
-          render: (_, u) => u.byStatus.published ?? 0,
-        },
-        {
-          title: t('stats.col.average'),
-          key: 'average',
-          width: 110,
-          align: 'right',
-          render: (_, u) => <span style={NUM}>{scoreText(u.averageTotal)}</span>,
-        },
-        {
-          title: t('stats.col.averageOf', { year: year - 1 }),
-          key: 'previousAverage',
-          width: 150,
-          align: 'right',
-          render: (_, u) => <span style={NUM}>{scoreText(u.previousAverage)}</span>,
-        },
-        {
-          title: t('stats.col.errors'),
-          dataIndex: 'errors',
-          key: 'errors',
-          width: 64,
-          align: 'right',
-          render: (n: number) => <Typography.Text type={n > 0 ? 'danger' : 'secondary'}>{n}</Typography.Text>,
-        },
-        {
-          title: t('stats.col.warnings'),
-          dataIndex: 'warnings',
-          key: 'warnings',
-          width: 64,
-          align: 'right',
-          render: (n: number) => (
-            <Typography.Text type={n > 0 ? 'warning' : 'secondary'}>{n}</Typography.Text>
-          ),
-        },
-      ]}
-    />
-  );
-
   return {
     grades: gradeOption,
     gradesTable,
@@ -617,6 +616,118 @@ function buildCharts({ year, current, previous, forms }: StatsData) {
     scoresTable,
     rates,
     ratesTable,
-    unitsTable,
   };
+}
+
+function unitColumns(year: number): TableColumnsType<UnitRow> {
+  return [
+    { title: t('stats.col.unit'), dataIndex: 'unitName', key: 'unit' },
+    { title: t('stats.col.forms'), dataIndex: 'count', key: 'count', width: 70, align: 'right' },
+    {
+      title: t('stats.col.published'),
+      key: 'published',
+      width: 70,
+      align: 'right',
+      render: (_, u) => u.byStatus.published ?? 0,
+    },
+    {
+      title: t('stats.col.average'),
+      key: 'average',
+      width: 110,
+      align: 'right',
+      render: (_, u) => <span style={NUM}>{scoreText(u.averageTotal)}</span>,
+    },
+    {
+      title: t('stats.col.averageOf', { year: year - 1 }),
+      key: 'previousAverage',
+      width: 150,
+      align: 'right',
+      render: (_, u) => <span style={NUM}>{scoreText(u.previousAverage)}</span>,
+    },
+    {
+      title: t('stats.col.errors'),
+      dataIndex: 'errors',
+      key: 'errors',
+      width: 64,
+      align: 'right',
+      render: (n: number) => <Typography.Text type={n > 0 ? 'danger' : 'secondary'}>{n}</Typography.Text>,
+    },
+    {
+      title: t('stats.col.warnings'),
+      dataIndex: 'warnings',
+      key: 'warnings',
+      width: 64,
+      align: 'right',
+      render: (n: number) => <Typography.Text type={n > 0 ? 'warning' : 'secondary'}>{n}</Typography.Text>,
+    },
+  ];
+}
+
+/**
+ * The units table, one page of units at a time as the server pages them: turning the page asks
+ * for that page, and the rows shown stay until it comes (or its error shows above them).
+ */
+function UnitsTable({ year, first }: { year: number; first: UnitsPage }) {
+  const [shown, setShown] = useState(first);
+  // the page asked for and not yet shown
+  const [asked, setAsked] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Only the answer to the newest request is shown, and none once the table is gone.
+  const latest = useRef(0);
+  useEffect(
+    () => () => {
+      latest.current++;
+    },
+    [],
+  );
+  const columns = useMemo(() => unitColumns(year), [year]);
+
+  const turn = (page: number) => {
+    const ticket = ++latest.current;
+    setAsked(page);
+    loadUnits(year, page)
+      .then((p) => {
+        if (ticket !== latest.current) return;
+        setShown(p);
+        setError(null);
+        setAsked(null);
+      })
+      .catch((e) => {
+        if (ticket !== latest.current) return;
+        setError(messageOf(e));
+        setAsked(null);
+      });
+  };
+
+  return (
+    <>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('stats.loadFailed', { message: error })}
+          style={{ marginBottom: 8 }}
+          data-testid="units-error"
+        />
+      )}
+      <Table<UnitRow>
+        size="small"
+        rowKey="unitId"
+        dataSource={shown.rows}
+        loading={asked !== null}
+        pagination={{
+          current: asked ?? shown.page,
+          pageSize: UNITS_PAGE_SIZE,
+          total: shown.total,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+        }}
+        onChange={(p, _filters, _sorter, extra) => {
+          if (extra.action === 'paginate' && p.current) turn(p.current);
+        }}
+        data-testid="table-units"
+        columns={columns}
+      />
+    </>
+  );
 }

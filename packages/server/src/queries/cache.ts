@@ -1,0 +1,74 @@
+/**
+ * Answers kept as JSON (UTF-8 bytes, ready to send) while what they were made from is unchanged, so that a page many
+ * people refresh, or a form a reviewer reopens, is not read, assembled and serialised again.
+ * Each entry carries a stamp — whatever its source says about its own state — and is used only
+ * while the caller's current stamp is the same:
+ *
+ * - the dashboard: the store's change counter (store/repos/changes.ts), read before computing,
+ *   so a kept answer is never older than the counter it is kept under, in any process;
+ * - a form's detail: its evaluation row (version, status, times), which every change to the form
+ *   moves on.
+ *
+ * Bounded by the bytes kept; the least recently used entries go first.
+ */
+import type { Db } from '../store/schema.ts';
+
+interface Entry {
+  stamp: string;
+  value: Promise<Buffer>;
+  bytes: number;
+}
+
+export interface JsonCache {
+  /** The JSON for `key` at `stamp`: kept, or made by `compute` (concurrent callers share it). */
+  get(db: Db, key: string, stamp: string, compute: () => Promise<unknown>): Promise<Buffer>;
+  /** bytes kept now */
+  size(): number;
+}
+
+export function jsonCache(maxBytes: number): JsonCache {
+  // per database: tests run many servers, each on its own store, in one process
+  const perDatabase = new WeakMap<Db, Map<string, Entry>>();
+  let bytes = 0;
+  const drop = (entries: Map<string, Entry>, key: string, entry: Entry) => {
+    if (entries.get(key) !== entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  };
+  return {
+    size: () => bytes,
+    get(db, key, stamp, compute) {
+      let entries = perDatabase.get(db);
+      if (!entries) {
+        entries = new Map();
+        perDatabase.set(db, entries);
+      }
+      const hit = entries.get(key);
+      if (hit && hit.stamp === stamp) {
+        // most recently used last: the oldest is first to go
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit.value;
+      }
+      if (hit) drop(entries, key, hit);
+      const store = entries;
+      // kept encoded: a hit is sent as it is, without encoding 25 KB of Chinese text again
+      const entry: Entry = { stamp, bytes: 0, value: compute().then((v) => Buffer.from(JSON.stringify(v))) };
+      store.set(key, entry);
+      entry.value.then(
+        (json) => {
+          if (store.get(key) !== entry) return;
+          entry.bytes = json.byteLength;
+          bytes += entry.bytes;
+          for (const [k, e] of store) {
+            if (bytes <= maxBytes) break;
+            drop(store, k, e);
+          }
+        },
+        // a failed computation is not kept: the next request tries again
+        () => drop(store, key, entry),
+      );
+      return entry.value;
+    },
+  };
+}
