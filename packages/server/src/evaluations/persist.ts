@@ -5,10 +5,9 @@
 import { type Evaluation, type Finding, type Profile, type ScoreResult, validate } from '@jixiao/core';
 import { refuse } from '../commands/problem.ts';
 import type { Stage } from '../domain.ts';
-import { newId } from '../ids.ts';
 import type { EvaluationRecord, VersionSummary } from '../store/repos/evaluations.ts';
 import { insertFindings } from '../store/repos/findings.ts';
-import { findVersion, historyDocuments, insertVersion } from '../store/repos/versions.ts';
+import { findVersion, historyDocuments, insertVersion, versionRowId } from '../store/repos/versions.ts';
 import type { Db } from '../store/schema.ts';
 import { assess, findProfile } from './assess.ts';
 
@@ -82,7 +81,7 @@ export async function writeVersion(
       : [];
   const a = assess(document, profile, { stage: e.stage, history, targets });
   await insertVersion(db, {
-    id: newId(),
+    id: versionRowId(e.id, version),
     evaluationId: e.id,
     version,
     document,

@@ -6,10 +6,11 @@
  * user input.
  */
 import type { Finding } from '@jixiao/core';
-import { newId } from '../../ids.ts';
 import type { Db, EvaluationsTable, EvaluationVersionsTable, FindingsTable } from '../schema.ts';
 import { type EvaluationRecord, evaluationRow } from './evaluations.ts';
+import { findingRow } from './findings.ts';
 import type { Unit } from './units.ts';
+import { versionRowId } from './versions.ts';
 
 export interface BulkEvaluation {
   evaluation: Omit<EvaluationRecord, 'unitName'>;
@@ -51,7 +52,7 @@ export async function insertEvaluationsBulk(db: Db, items: readonly BulkEvaluati
   for (const { evaluation: e, documentJson, scoreJson, findings: fs } of items) {
     evaluations.push(evaluationRow(e));
     versions.push({
-      id: newId(),
+      id: versionRowId(e.id, e.version),
       evaluation_id: e.id,
       version: e.version,
       document: documentJson,
@@ -62,19 +63,7 @@ export async function insertEvaluationsBulk(db: Db, items: readonly BulkEvaluati
       created_at: e.updatedAt,
     });
     fs.forEach((f, position) => {
-      findings.push({
-        id: newId(),
-        evaluation_id: e.id,
-        version: e.version,
-        position,
-        code: f.code,
-        severity: f.severity,
-        class: f.class,
-        path: f.path,
-        place: f.place,
-        message: f.message,
-        basis: f.basis,
-      });
+      findings.push(findingRow(e.id, e.version, position, f));
     });
   }
   await db.transaction().execute(async (trx) => {

@@ -16,6 +16,14 @@ export interface StoredVersion extends VersionMeta {
   score: ScoreResult | null;
 }
 
+/**
+ * A version row's key: where it stands, not a random UUID, so a form's versions sit together
+ * in the key's index and a save writes one page of it (see findingRow). Older rows keep UUIDs.
+ */
+export function versionRowId(evaluationId: string, version: number): string {
+  return `${evaluationId}/${version}`;
+}
+
 export async function insertVersion(
   db: Db,
   v: {
