@@ -3,7 +3,7 @@
  * hashes, session ids, attachment bytes).
  */
 import { statusName } from '../domain.ts';
-import type { EvaluationDetail } from '../queries/evaluations.ts';
+import type { EvaluationDetail, EvaluationDetailJson } from '../queries/evaluations.ts';
 import type { Adjustment } from '../store/repos/adjustments.ts';
 import type { AttachmentMeta } from '../store/repos/attachments.ts';
 import type { AuditEvent } from '../store/repos/audit.ts';
@@ -49,17 +49,35 @@ export function evaluationSummaryView(e: EvaluationRecord) {
   };
 }
 
+function detailHead(record: EvaluationRecord) {
+  return {
+    ...evaluationSummaryView(record),
+    /** the self-evaluation was not made from approved targets (an import, for instance) */
+    targetsApproved: record.stage === 'targets' ? record.status === 'approved' : record.targetsId !== null,
+  };
+}
+
+function publishedView(snapshots: EvaluationDetail['snapshots']) {
+  return snapshots.map((s) => ({ snapshotId: s.id, version: s.version, publishedAt: s.publishedAt }));
+}
+
 export function evaluationDetailView(d: EvaluationDetail) {
   return {
-    ...evaluationSummaryView(d.record),
-    /** the self-evaluation was not made from approved targets (an import, for instance) */
-    targetsApproved:
-      d.record.stage === 'targets' ? d.record.status === 'approved' : d.record.targetsId !== null,
+    ...detailHead(d.record),
     evaluation: d.document,
     score: d.score,
     findings: d.findings,
-    published: d.snapshots.map((s) => ({ snapshotId: s.id, version: s.version, publishedAt: s.publishedAt })),
+    published: publishedView(d.snapshots),
   };
+}
+
+/**
+ * evaluationDetailView as JSON text, with the stored document and score spliced in as they are
+ * (they are JSON already); the same fields in the same order.
+ */
+export function evaluationDetailJson(d: EvaluationDetailJson): string {
+  const head = JSON.stringify(detailHead(d.record));
+  return `${head.slice(0, -1)},"evaluation":${d.documentJson},"score":${d.scoreJson ?? 'null'},"findings":${JSON.stringify(d.findings)},"published":${JSON.stringify(publishedView(d.snapshots))}}`;
 }
 
 export function userView(u: User) {

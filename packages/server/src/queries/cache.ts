@@ -20,8 +20,11 @@ interface Entry {
 }
 
 export interface JsonCache {
-  /** The JSON for `key` at `stamp`: kept, or made by `compute` (concurrent callers share it). */
-  get(db: Db, key: string, stamp: string, compute: () => Promise<unknown>): Promise<Buffer>;
+  /**
+   * The JSON for `key` at `stamp`: kept, or the JSON text `compute` makes (concurrent callers
+   * share one computation).
+   */
+  get(db: Db, key: string, stamp: string, compute: () => Promise<string>): Promise<Buffer>;
   /** bytes kept now */
   size(): number;
 }
@@ -53,7 +56,7 @@ export function jsonCache(maxBytes: number): JsonCache {
       if (hit) drop(entries, key, hit);
       const store = entries;
       // kept encoded: a hit is sent as it is, without encoding 25 KB of Chinese text again
-      const entry: Entry = { stamp, bytes: 0, value: compute().then((v) => Buffer.from(JSON.stringify(v))) };
+      const entry: Entry = { stamp, bytes: 0, value: compute().then((json) => Buffer.from(json)) };
       store.set(key, entry);
       entry.value.then(
         (json) => {

@@ -188,5 +188,5 @@ export async function dashboardJson(db: Db, actor: Actor | null, options: Dashbo
     only: options.unitIds ?? null,
   });
   const changes = await currentChanges(db);
-  return kept.get(db, key, String(changes), () => dashboard(db, actor, options));
+  return kept.get(db, key, String(changes), async () => JSON.stringify(await dashboard(db, actor, options)));
 }

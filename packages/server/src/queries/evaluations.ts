@@ -15,7 +15,13 @@ import { type Comment, listComments } from '../store/repos/comments.ts';
 import { type EvaluationFilter, type EvaluationRecord, listEvaluations } from '../store/repos/evaluations.ts';
 import { listFindings } from '../store/repos/findings.ts';
 import { listSnapshots, type SnapshotSummary } from '../store/repos/snapshots.ts';
-import { findVersion, listVersions, type StoredVersion, type VersionMeta } from '../store/repos/versions.ts';
+import {
+  findVersion,
+  findVersionJson,
+  listVersions,
+  type StoredVersion,
+  type VersionMeta,
+} from '../store/repos/versions.ts';
 import type { Db } from '../store/schema.ts';
 
 export interface EvaluationDetail {
@@ -28,6 +34,28 @@ export interface EvaluationDetail {
 
 export async function evaluationDetail(db: Db, actor: Actor | null, id: string): Promise<EvaluationDetail> {
   return detailOf(db, await evaluationFor(db, actor, id, 'read'));
+}
+
+/** The detail with the document and score as stored JSON text (see findVersionJson). */
+export interface EvaluationDetailJson {
+  record: EvaluationRecord;
+  documentJson: string;
+  scoreJson: string | null;
+  findings: Finding[];
+  snapshots: SnapshotSummary[];
+}
+
+/** The detail of a record the caller may read (checked by the caller), its JSON left as stored. */
+export async function detailJsonOf(db: Db, record: EvaluationRecord): Promise<EvaluationDetailJson> {
+  const v = await findVersionJson(db, record.id, record.version);
+  if (!v) throw new Error(`version ${record.version} of ${record.id} is missing`);
+  return {
+    record,
+    documentJson: v.document,
+    scoreJson: v.score,
+    findings: await listFindings(db, record.id, record.version),
+    snapshots: await listSnapshots(db, record.id),
+  };
 }
 
 /** The detail of a record the caller may read (checked by the caller). */

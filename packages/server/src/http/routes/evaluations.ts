@@ -14,7 +14,7 @@ import { submitEvaluation } from '../../commands/submitEvaluation.ts';
 import { type Actor, STAGES, STATUSES } from '../../domain.ts';
 import { jsonCache } from '../../queries/cache.ts';
 import {
-  detailOf,
+  detailJsonOf,
   evaluationAudit,
   evaluationDetail,
   evaluationList,
@@ -26,7 +26,7 @@ import type { EvaluationRecord } from '../../store/repos/evaluations.ts';
 import type { Db } from '../../store/schema.ts';
 import { attachmentDisposition } from '../content-disposition.ts';
 import { type AnyRoute, rawJson, route } from '../route.ts';
-import { auditView, etagOf, evaluationDetailView, evaluationSummaryView } from '../views.ts';
+import { auditView, etagOf, evaluationDetailJson, evaluationSummaryView } from '../views.ts';
 import { booleanQuery, idParams, pageOf, pageQuery, versionFromIfMatch } from './common.ts';
 
 const KINDS = ['department', 'project'] as const;
@@ -42,7 +42,7 @@ async function sendDetail(db: Db, actor: Actor | null, id: string, reply: Fastif
   // it on, and the rest of the answer (versions, findings, snapshots) only grows with it
   const stamp = JSON.stringify(record);
   return rawJson(
-    await details.get(db, id, stamp, async () => evaluationDetailView(await detailOf(db, record))),
+    await details.get(db, id, stamp, async () => evaluationDetailJson(await detailJsonOf(db, record))),
   );
 }
 

@@ -81,6 +81,23 @@ export async function findVersion(
   );
 }
 
+/**
+ * A version's document and score as stored (JSON text), for answers that pass them on without
+ * looking inside: parsing and serialising 25 KB again was a fifth of reading a form.
+ */
+export async function findVersionJson(
+  db: Db,
+  evaluationId: string,
+  version: number,
+): Promise<{ document: string; score: string | null } | undefined> {
+  return db
+    .selectFrom('evaluation_versions')
+    .select(['document', 'score'])
+    .where('evaluation_id', '=', evaluationId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
 export async function listVersions(db: Db, evaluationId: string): Promise<VersionMeta[]> {
   const rows = await db
     .selectFrom('evaluation_versions as v')
