@@ -61,6 +61,8 @@ export const REPAIR_KINDS = [
   'split-glued-values',
   /** an operator alone in the cell before its value, joined to it */
   'join-split-operator',
+  /** Jixiao's own 计分与复核 sheet left out of an xlsx (recomputed, not read) */
+  'skip-computed-sheet',
 ] as const;
 export type RepairKind = (typeof REPAIR_KINDS)[number];
 

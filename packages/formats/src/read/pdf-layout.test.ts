@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { LaidTable, TextRun } from './pdf-layout.ts';
-import { cellText, columnBoundaries, joinLine, layoutPage, looseLines, splitAtSpaces } from './pdf-layout.ts';
+import {
+  addsScriptAir,
+  cellText,
+  columnBoundaries,
+  joinLine,
+  layoutPage,
+  looseLines,
+  splitAtSpaces,
+} from './pdf-layout.ts';
 import type { Segment } from './pdf-rulings.ts';
 
 const SIZE = 10;
@@ -401,6 +409,85 @@ describe('text of lines and cells', () => {
     expect(gap('Page', '1', 0.3)).toBe('Page 1');
     expect(gap('单位名称：', '光谷', 1)).toBe('单位名称： 光谷');
     expect(gap('党建', '主题', 0)).toBe('党建主题');
+  });
+
+  it('keeps a typed space between Chinese and Latin text where the page has no such air', () => {
+    const gap = (a: string, b: string, em: number): string => {
+      const first = run(a, 0, 10);
+      return joinLine([first, run(b, first.x1 + em * SIZE, 10)], false);
+    };
+    // Chromium prints the space of "主体 (个)" a quarter em wide, as wide as a word processor's air
+    expect(gap('主体', '(个)', 0.256)).toBe('主体 (个)');
+    expect(gap('目标', '1', 0.26)).toBe('目标 1');
+    // what touches still joins, and kerning is not a space
+    expect(gap('困户', '(人)', 0)).toBe('困户(人)');
+    expect(gap('2023', '年', 0.05)).toBe('2023年');
+  });
+
+  it('tells a page with air between Chinese and Latin text from one without', () => {
+    // one piece per character or script, as Chromium draws a line ("2023年度" "主体 (个)")
+    const line = (parts: [string, number][], baseline: number): TextRun[] => {
+      let x = 50;
+      return parts.map(([text, em]) => {
+        const r = run(text, x + em * SIZE, baseline);
+        x = r.x1;
+        return r;
+      });
+    };
+    const browser = [
+      ...line(
+        [
+          ['2023', 0],
+          ['年度', 0],
+          ['主体', 0],
+          ['(个)', 0.256],
+        ],
+        20,
+      ),
+      ...line(
+        [
+          ['满意度', 0],
+          ['90', 0],
+          ['%', 0],
+        ],
+        40,
+      ),
+    ];
+    expect(addsScriptAir(browser)).toBe(false);
+    const layout = layoutPage(browser, []);
+    expect(layout.lines.map((l) => l.text)).toEqual(['2023年度主体 (个)', '满意度90%']);
+    // Writer: the same texts with a quarter em of air wherever Chinese meets Latin
+    const writer = [
+      ...line(
+        [
+          ['2023', 0],
+          ['年度', 0.25],
+          ['主体', 0],
+          ['(个)', 0.256],
+        ],
+        20,
+      ),
+      ...line(
+        [
+          ['满意度', 0],
+          ['90', 0.25],
+          ['%', 0],
+        ],
+        40,
+      ),
+      run('≥12 次', 50, 60),
+    ];
+    expect(addsScriptAir(writer)).toBe(true);
+    expect(layoutPage(writer, []).lines.map((l) => l.text)).toEqual([
+      '2023年度主体(个)',
+      '满意度90%',
+      '≥12次',
+    ]);
+    // inside one piece pdf.js has judged: "2023年" touching, "≥12 次" with air
+    expect(addsScriptAir([run('2023年度', 50, 20), run('第1页', 50, 40)])).toBe(false);
+    expect(addsScriptAir([run('≥12 次', 50, 20), run('引进 100 亿元', 50, 40)])).toBe(true);
+    // no evidence either way: the word processors' reading
+    expect(addsScriptAir([run('党建主题', 50, 20)])).toBe(true);
   });
 
   it('joins lines the office suite wrapped, keeps line breaks the author typed', () => {

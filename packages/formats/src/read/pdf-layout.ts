@@ -143,12 +143,52 @@ export function groupLines(runs: readonly TextRun[]): TextRun[][] {
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const LATIN = /[0-9A-Za-z%‰.,+\-=<>≥≤＜＞~()]/;
 
+/** Chinese characters and Latin letters or digits: where word processors add air between scripts */
+const HAN_CHARS = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const HAN = new RegExp(`[${HAN_CHARS}]`);
+const ALNUM = /[0-9A-Za-z]/;
+const TOUCHING = new RegExp(`[${HAN_CHARS}][0-9A-Za-z]|[0-9A-Za-z][${HAN_CHARS}]`, 'g');
+const SPACED = new RegExp(`[${HAN_CHARS}]\\s+[0-9A-Za-z]|[0-9A-Za-z]\\s+[${HAN_CHARS}]`, 'g');
+
+/**
+ * Whether the producer of a page puts air between Chinese and Latin text that nobody typed.
+ * Word processors do (a quarter em, "≥12 次"); browsers and spreadsheets print "2023年" with the
+ * digits touching, and a space typed in "主体 (个)" as a space glyph about as wide as that air.
+ * The page tells which: where a Chinese character meets a Latin letter or digit on a line, do the
+ * two touch more often than there is air between them. Inside one pdf.js item, pdf.js has
+ * already judged (it puts a " " in the item for a gap of a tenth of an em or more); between items
+ * the gap is measured. A page with no such place keeps the word processors' reading.
+ */
+export function addsScriptAir(runs: readonly TextRun[]): boolean {
+  let touching = 0;
+  let air = 0;
+  for (const run of runs) {
+    touching += run.text.match(TOUCHING)?.length ?? 0;
+    air += run.text.match(SPACED)?.length ?? 0;
+  }
+  for (const line of groupLines(runs)) {
+    for (let i = 1; i < line.length; i += 1) {
+      const prev = line[i - 1] as TextRun;
+      const run = line[i] as TextRun;
+      const a = prev.text.trimEnd().slice(-1);
+      const b = run.text.trimStart().slice(0, 1);
+      if (!((HAN.test(a) && ALNUM.test(b)) || (ALNUM.test(a) && HAN.test(b)))) continue;
+      const gap = (run.x0 - prev.x1) / Math.max(prev.size, run.size);
+      // a space at an item's end is pdf.js saying there was air
+      if (/\s$/.test(prev.text) || /^\s/.test(run.text)) air += 1;
+      else if (gap > -0.1 && gap < 0.05) touching += 1;
+      else if (gap >= 0.1 && gap < 0.6) air += 1;
+    }
+  }
+  return touching <= air;
+}
+
 /**
  * The text of runs on one line, with a space where the gap looks like one. Word processors
- * put a quarter-em of air between Chinese and Latin text ("≥12 次") that nobody typed; such a
- * gap is not a space.
+ * put a quarter-em of air between Chinese and Latin text ("≥12 次") that nobody typed; on a
+ * page that has such air (`scriptAir`, see addsScriptAir) a gap there is not a space.
  */
-export function joinLine(line: readonly TextRun[]): string {
+export function joinLine(line: readonly TextRun[], scriptAir = true): string {
   let text = '';
   let prev: TextRun | undefined;
   for (const run of line) {
@@ -158,7 +198,7 @@ export function joinLine(line: readonly TextRun[]): string {
       const a = text.slice(-1);
       const b = run.text.slice(0, 1);
       const mixed = (CJK.test(a) && LATIN.test(b)) || (LATIN.test(a) && CJK.test(b));
-      if (gap > 0.15 * size && !(mixed && gap < 0.6 * size)) text += ' ';
+      if (gap > 0.15 * size && !(scriptAir && mixed && gap < 0.6 * size)) text += ' ';
     }
     text += run.text;
     prev = run;
@@ -195,11 +235,11 @@ function firstUnitWidth(line: readonly TextRun[]): number {
  * after it: such lines are joined; a line that stopped short ended where the author pressed
  * Enter and keeps a "\n".
  */
-export function cellText(runs: readonly TextRun[], left: number, right: number): string {
+export function cellText(runs: readonly TextRun[], left: number, right: number, scriptAir = true): string {
   const lines = groupLines(runs);
   let text = '';
   lines.forEach((line, i) => {
-    const body = joinLine(line);
+    const body = joinLine(line, scriptAir);
     if (!body) return;
     if (i > 0 && text) {
       const prev = lines[i - 1] ?? [];
@@ -215,12 +255,12 @@ export function cellText(runs: readonly TextRun[], left: number, right: number):
 }
 
 /** text lines outside tables; a wide gap inside a line starts another line (单位名称 … 填报日期) */
-export function looseLines(runs: readonly TextRun[]): LaidLine[] {
+export function looseLines(runs: readonly TextRun[], scriptAir = true): LaidLine[] {
   const out: LaidLine[] = [];
   for (const line of groupLines(runs)) {
     let part: TextRun[] = [];
     const flush = (): void => {
-      const text = joinLine(part);
+      const text = joinLine(part, scriptAir);
       const first = part[0];
       if (text && first)
         out.push({ text, x: round(first.x0), y: round(Math.min(...part.map((r) => r.top))) });
@@ -453,7 +493,7 @@ function ruledGrid(h: Segment[], v: Segment[]): RuledGrid | null {
   return { xs, ys, region, regions };
 }
 
-function ruledTable(grid: RuledGrid, runs: TextRun[]): LaidTable {
+function ruledTable(grid: RuledGrid, runs: TextRun[], scriptAir: boolean): LaidTable {
   const { xs, ys, region, regions } = grid;
   const nc = xs.length - 1;
   const texts: TextRun[][] = regions.map(() => []);
@@ -467,7 +507,7 @@ function ruledTable(grid: RuledGrid, runs: TextRun[]): LaidTable {
     const inside = texts[k] ?? [];
     const left = xs[g.c0] ?? 0;
     const right = xs[g.c1 + 1] ?? left;
-    const text = cellText(inside, left, right);
+    const text = cellText(inside, left, right, scriptAir);
     const first = [...inside].sort((a, b) => a.top - b.top || a.x0 - b.x0)[0];
     return {
       row: g.r0,
@@ -726,10 +766,10 @@ function level(p: Piece, q: Piece): boolean {
 }
 
 /** the text of a cell's wrapped lines: joined, with a space only between two Latin words */
-function blockText(block: readonly Piece[]): string {
+function blockText(block: readonly Piece[], scriptAir: boolean): string {
   let text = '';
   for (const piece of block) {
-    const body = joinLine(piece.runs);
+    const body = joinLine(piece.runs, scriptAir);
     if (!body) continue;
     if (text && LATIN.test(text.slice(-1)) && LATIN.test(body.slice(0, 1))) text += ' ';
     text += body;
@@ -834,12 +874,12 @@ function textRows(lines: readonly Chunk[][], given: Pick<Frame, 'columns' | 'air
   return rows;
 }
 
-function textTable(runs: TextRun[]): { table: LaidTable | null; lines: LaidLine[] } {
+function textTable(runs: TextRun[], scriptAir: boolean): { table: LaidTable | null; lines: LaidLine[] } {
   const lines = groupLines(runs);
   const chunked = lines.map(chunksOf);
   const counts = chunked.map((c) => c.length);
   const most = Math.max(0, ...counts);
-  const all = (): LaidLine[] => looseLines(runs);
+  const all = (): LaidLine[] => looseLines(runs, scriptAir);
   if (most < 2) return { table: null, lines: all() };
   const need = most >= 3 ? 3 : 2;
   let start = counts.findIndex((n) => n >= need);
@@ -896,7 +936,7 @@ function textTable(runs: TextRun[]): { table: LaidTable | null; lines: LaidLine[
         col: p.col,
         rowSpan: 1,
         colSpan: p.span,
-        text: p.pieces.map(blockText).join(' '),
+        text: p.pieces.map((b) => blockText(b, scriptAir)).join(' '),
         x: round(topmost?.x0 ?? 0),
         y: round(topmost?.top ?? 0),
       });
@@ -918,7 +958,7 @@ function textTable(runs: TextRun[]): { table: LaidTable | null; lines: LaidLine[
       before: [],
       after: [],
     },
-    lines: looseLines(outside),
+    lines: looseLines(outside, scriptAir),
   };
 }
 
@@ -955,6 +995,7 @@ function withoutDoubles(words: TextRun[]): { words: TextRun[]; doubles: number }
 }
 
 export function layoutPage(runs: readonly TextRun[], segments: readonly Segment[]): PageLayout {
+  const scriptAir = addsScriptAir(runs);
   const { words, doubles } = withoutDoubles(runs.flatMap(splitAtSpaces).filter((r) => r.text.trim() !== ''));
   const h = mergeCollinear(
     segments.filter((s) => s.y1 === s.y2),
@@ -1001,16 +1042,16 @@ export function layoutPage(runs: readonly TextRun[], segments: readonly Segment[
     const inside = inGrid[i] ?? [];
     // boxes without text (a frame, a signature box) and single boxes are not tables
     if (inside.length === 0 || g.regions.length < 2) outside.push(...inside);
-    else tables.push(ruledTable(g, inside));
+    else tables.push(ruledTable(g, inside, scriptAir));
   });
   tables.sort((a, b) => a.top - b.top || a.left - b.left);
 
   if (tables.length === 0) {
-    const { table, lines } = textTable(outside);
+    const { table, lines } = textTable(outside, scriptAir);
     if (!table) return { tables: [], lines, notes };
     attachLines([table], lines);
     return { tables: [table], lines: [], notes };
   }
-  attachLines(tables, looseLines(outside));
+  attachLines(tables, looseLines(outside, scriptAir));
   return { tables, lines: [], notes };
 }

@@ -232,9 +232,9 @@ describe('readPdf: other LibreOffice printouts', () => {
       /^(维修改造|受益学生|师生满意度)/.test(c.text),
     );
     expect(names).toHaveLength(46);
-    // the footer "第 &P 页，共 &N 页": a space between Chinese and a digit reads as the
-    // air word processors add, so it goes
-    expect(two.preamble.map((l) => l.text)).toEqual(['第2页，共2页']);
+    // the footer "第 &P 页，共 &N 页" keeps its typed spaces: Calc prints "2023年" touching, so
+    // a gap between Chinese and a digit on its pages is a space, not the air word processors add
+    expect(two.preamble.map((l) => l.text)).toEqual(['第 2 页，共 2 页']);
   });
 
   it('reads a Writer printout (portrait, page break, air between Chinese and digits)', async () => {

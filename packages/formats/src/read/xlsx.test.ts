@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Cell, type Grid, gridToText, ReadError } from '../grid.ts';
 import { buildDocx, buildXlsx, S_NS, wP } from './build-ooxml.ts';
-import { a1, parseA1, readXlsx } from './xlsx.ts';
+import { a1, NOTE_COMPUTED_SHEET_SKIPPED, parseA1, readXlsx } from './xlsx.ts';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
@@ -220,6 +220,53 @@ describe('readXlsx: SpreadsheetML as other tools write it', () => {
     const e = caught(() => readXlsx(xlsx, 'none.xlsx'));
     expect(e.code).toBe('no-content');
     expect(e.message).toContain('隐藏');
+  });
+});
+
+describe("readXlsx: Jixiao's own computed sheet", () => {
+  const sheet = (name: string, title: string) => ({
+    name,
+    xml: `<sheetData>${row(1, inline('A1', title))}${row(5, `${inline('A5', '项目')}${inline('B5', '填报')}`)}</sheetData>`,
+  });
+  const form = { name: '自评表', xml: `<sheetData>${row(1, inline('A1', '一级指标'))}</sheetData>` };
+
+  it('leaves out the 计分与复核 sheet Jixiao wrote, with a note naming it', () => {
+    const grids = readXlsx(
+      buildXlsx({ sheets: [form, sheet('计分与复核', 'Jixiao 计分与复核：2023年度 某县教育局')] }),
+      'x.xlsx',
+    );
+    expect(grids).toHaveLength(1);
+    expect(grids[0]!.rows.flat().every((c) => c.source.sheet === '自评表')).toBe(true);
+    const notes = grids[0]!.notes.filter((n) => n.startsWith(NOTE_COMPUTED_SHEET_SKIPPED));
+    expect(notes).toEqual([
+      `${NOTE_COMPUTED_SHEET_SKIPPED} 工作表“计分与复核”（Jixiao 计分与复核：2023年度 某县教育局）是 Jixiao 导出时附上的计分与复核结果，不是填报内容，未读取；导入后按评分规则重新计算`,
+    ]);
+  });
+
+  it("reads a unit's own sheet that only looks alike: another title, or Jixiao's title under another name", () => {
+    const grids = readXlsx(
+      buildXlsx({
+        sheets: [
+          form,
+          sheet('计分与复核', '计分与复核：2023年度 某县教育局'),
+          sheet('复核', 'Jixiao 计分与复核：2023年度 某县教育局'),
+        ],
+      }),
+      'x.xlsx',
+    );
+    expect(grids.map((g) => g.rows.flat()[0]?.source.sheet)).toEqual(['自评表', '计分与复核', '复核']);
+    expect(grids.flatMap((g) => g.notes).some((n) => n.startsWith(NOTE_COMPUTED_SHEET_SKIPPED))).toBe(false);
+  });
+
+  it('says so when the computed sheet is all a workbook holds', () => {
+    const e = caught(() =>
+      readXlsx(
+        buildXlsx({ sheets: [sheet('计分与复核', 'Jixiao 计分与复核：2023年度 某县教育局')] }),
+        'r.xlsx',
+      ),
+    );
+    expect(e.code).toBe('no-content');
+    expect(e.message).toContain('只有 Jixiao 导出的“计分与复核”表，没有自评表');
   });
 });
 

@@ -16,6 +16,14 @@ import { parseXml } from './xml.ts';
 import { openZip, type ZipArchive } from './zip.ts';
 
 const WHAT = 'Excel 工作簿（.xlsx）';
+
+/** The sheet Jixiao's own xlsx export puts beside the form (write/xlsx.ts): its computed scores and review. */
+export const COMPUTED_SHEET = '计分与复核';
+/** how that sheet's title cell, A1, starts */
+export const COMPUTED_SHEET_TITLE = 'Jixiao 计分与复核：';
+/** starts the note on a workbook's grids that Jixiao's computed sheet was left out; the title follows */
+export const NOTE_COMPUTED_SHEET_SKIPPED = '[Jixiao 计分与复核]';
+
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
@@ -514,6 +522,18 @@ function sheetGrid(data: SheetData, sheet: string, file: string, notes: string[]
   });
 }
 
+/**
+ * The title of Jixiao's own computed sheet, or null for any other sheet. Only a sheet named
+ * 计分与复核 whose A1 holds Jixiao's title counts: a sheet of a unit's own that merely looks
+ * alike is read as always.
+ */
+function computedSheetTitle(name: string, data: SheetData): string | null {
+  if (name !== COMPUTED_SHEET) return null;
+  const corner = data.cells.find((c) => c.row === 0 && c.col === 0);
+  const title = corner?.text.trim() ?? '';
+  return title.startsWith(COMPUTED_SHEET_TITLE) ? title : null;
+}
+
 /** Reads every visible, non-empty worksheet of a workbook. */
 export function readXlsx(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): Grid[] {
   const lim = resolveLimits(limits);
@@ -555,6 +575,7 @@ export function readXlsx(bytes: Uint8Array, file: string, limits?: Partial<ReadL
 
   const bookNotes = [...zip.notes];
   const grids: Grid[] = [];
+  let skippedComputed = false;
   for (const sheet of wb.sheets) {
     if (sheet.type && !sheet.type.endsWith('/worksheet')) {
       bookNotes.push(`工作表“${sheet.name}”是图表或宏表，已跳过`);
@@ -570,9 +591,26 @@ export function readXlsx(bytes: Uint8Array, file: string, limits?: Partial<ReadL
       continue;
     }
     const data = readSheet(sheetBytes, sheet.part!, file, clock, strings, styles, wb.date1904);
+    // Jixiao's computed scores are recomputed from the form on import; read as a form, each of
+    // their rows would be a doubt
+    const computed = computedSheetTitle(sheet.name, data);
+    if (computed !== null) {
+      skippedComputed = true;
+      bookNotes.push(
+        `${NOTE_COMPUTED_SHEET_SKIPPED} 工作表“${sheet.name}”（${computed}）是 Jixiao 导出时附上的计分与复核结果，不是填报内容，未读取；导入后按评分规则重新计算`,
+      );
+      continue;
+    }
     const grid = sheetGrid(data, sheet.name, file, []);
     if (grid) grids.push(grid);
     else bookNotes.push(`工作表“${sheet.name}”是空的，已跳过`);
+  }
+  if (grids.length === 0 && skippedComputed) {
+    throw readError(
+      'no-content',
+      file,
+      `中只有 Jixiao 导出的“${COMPUTED_SHEET}”表，没有自评表。请导入含“自评表”工作表的完整文件。`,
+    );
   }
   if (grids.length === 0) {
     throw readError(

@@ -182,8 +182,9 @@ describe('pdf export', () => {
   });
 
   it('differs from what was written only by the known importer gaps, each still real', () => {
-    // a gap that no longer occurs has been fixed in the importer: take it off the list
-    expect(Object.keys(seen).sort()).toEqual(['pdf-space-lost']);
+    // a gap that no longer occurs has been fixed in the importer: take it off the list (none left:
+    // the space of "主体 (个)" in yunnan-project-2019 now reads back)
+    expect(Object.keys(seen).sort()).toEqual([]);
   });
 
   it('bundles many forms: a folder per unit with each form in pdf and xlsx, and an index', {

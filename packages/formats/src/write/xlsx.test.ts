@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadSamples } from '../../../../test-support/samples.ts';
+import { importBytes } from '../import.ts';
 import { exportEvaluation } from './export.ts';
+import { roundTrip } from './round-trip.ts';
 
 function seed(): Evaluation {
   const s = loadSamples().find((x) => x.name === 'seed-hubei-dept-2023')!;
@@ -105,6 +107,34 @@ describe('xlsx export', () => {
     expect(ws.getRow(Number(total.row)).getCell(2).value).toBe(95);
     expect(all).toContain('total-mismatch');
     expect(all).toContain('党建主题活动次数');
+  });
+
+  it('reads back as the same form: the 计分与复核 sheet is left out with one note, not as doubts', async () => {
+    // the seed as a unit's file gives it: its markdown imported
+    const s = loadSamples().find((x) => x.name === 'seed-hubei-dept-2023')!;
+    const [first] = await importBytes(new TextEncoder().encode(s.text), s.file);
+    if (!first || !('evaluation' in first)) throw new Error('the seed does not import');
+    const rt = await roundTrip(first.evaluation, 'xlsx');
+    // the workbook does hold the computed sheet
+    expect((await open(rt.bytes)).worksheets.map((w) => w.name)).toEqual(['自评表', '计分与复核']);
+    expect(rt.problem).toBeNull();
+    expect(rt.forms).toBe(1);
+    expect(rt.comparison.fields).toBeGreaterThan(200);
+    expect(
+      rt.comparison.wrong.map(
+        (w) => `${w.path}: ${JSON.stringify(w.expected)} → ${JSON.stringify(w.actual)}`,
+      ),
+    ).toEqual([]);
+    const info = rt.imported?.import;
+    // no doubt at all: before, each row of the computed sheet was one ("无法识别的内容，未导入")
+    expect(info?.warnings).toEqual([]);
+    const notes = info?.repairs.filter((r) => r.kind === 'skip-computed-sheet') ?? [];
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ where: '计分与复核!A1', before: null });
+    expect(notes[0]?.after).toContain(
+      '工作表“计分与复核”（Jixiao 计分与复核：2023年度 光谷现代服务业园建设服务中心）',
+    );
+    expect(notes[0]?.after).toContain('导入后按评分规则重新计算');
   });
 
   it('writes text that looks like a formula as inert text, never as a formula', async () => {

@@ -60,4 +60,5 @@ export const importTexts = {
   'repair.strip-prefix': '去掉模板前缀',
   'repair.split-glued-values': '拆开粘连的两个值',
   'repair.join-split-operator': '比较符与数值合并',
+  'repair.skip-computed-sheet': '未读取 Jixiao 计分与复核表（导入后重新计算）',
 } as const;
