@@ -10,7 +10,7 @@ import * as m0002 from './0002-jobs.ts';
 import * as m0003 from './0003-reported-totals.ts';
 import * as m0004 from './0004-findings-by-code.ts';
 import * as m0005 from './0005-deadlines.ts';
-import * as m0006 from './0006-change-counter.ts';
+import * as m0006 from './0006-read-speed.ts';
 
 export interface MigrationModule {
   // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema of their time
@@ -25,5 +25,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0003-reported-totals': m0003,
   '0004-findings-by-code': m0004,
   '0005-deadlines': m0005,
-  '0006-change-counter': m0006,
+  '0006-read-speed': m0006,
 };
