@@ -119,6 +119,7 @@ export async function createEvaluation(
       rate: null,
       errorCount: 0,
       warningCount: 0,
+      findingCounts: null,
     });
     const targets =
       targetsId === null

@@ -15,6 +15,7 @@ import {
 } from '@jixiao/core';
 import type { Stage } from '../domain.ts';
 import type { VersionSummary } from '../store/repos/evaluations.ts';
+import { findingCounts } from '../store/repos/findings.ts';
 import { findStoredProfile } from '../store/repos/profiles.ts';
 import type { Db } from '../store/schema.ts';
 import { targetFindings } from './targets.ts';
@@ -71,5 +72,6 @@ function summarize(result: ScoreResult | null, findings: readonly Finding[]): Ve
     rate: rate === null ? null : String(rate),
     errorCount: findings.filter((f) => f.severity === 'error').length,
     warningCount: findings.filter((f) => f.severity === 'warning').length,
+    findingCounts: findingCounts(findings),
   };
 }

@@ -72,6 +72,8 @@ export interface EvaluationsTable {
   rate: string | null;
   error_count: number;
   warning_count: number;
+  /** the current version's findings by rule, JSON `{"code|severity": n}` (migration 0006) */
+  finding_counts: JsonText | null;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -83,6 +83,7 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
       rate: null,
       errorCount: over.errors ?? 0,
       warningCount: 0,
+      findingCounts: null,
       createdBy: userId,
       createdAt: at,
       updatedAt: at,

@@ -8,7 +8,7 @@
 import type { Finding } from '@jixiao/core';
 import type { Db, EvaluationsTable, EvaluationVersionsTable, FindingsTable } from '../schema.ts';
 import { type EvaluationRecord, evaluationRow } from './evaluations.ts';
-import { findingRow } from './findings.ts';
+import { findingCounts, findingRow } from './findings.ts';
 import type { Unit } from './units.ts';
 import { versionRowId } from './versions.ts';
 
@@ -50,7 +50,8 @@ export async function insertEvaluationsBulk(db: Db, items: readonly BulkEvaluati
   const versions: EvaluationVersionsTable[] = [];
   const findings: FindingsTable[] = [];
   for (const { evaluation: e, documentJson, scoreJson, findings: fs } of items) {
-    evaluations.push(evaluationRow(e));
+    // the counts by rule from the findings given, so the two cannot disagree
+    evaluations.push({ ...evaluationRow(e), finding_counts: findingCounts(fs) });
     versions.push({
       id: versionRowId(e.id, e.version),
       evaluation_id: e.id,

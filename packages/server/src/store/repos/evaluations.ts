@@ -26,6 +26,8 @@ export interface EvaluationRecord {
   rate: string | null;
   errorCount: number;
   warningCount: number;
+  /** the current version's findings counted by rule: JSON `{"code|severity": n}` (findingCounts) */
+  findingCounts: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -40,6 +42,7 @@ export interface VersionSummary {
   rate: string | null;
   errorCount: number;
   warningCount: number;
+  findingCounts: string | null;
 }
 
 /** The fields of the document the evaluation row repeats, for lists and filters. */
@@ -73,6 +76,7 @@ function toRecord(row: Row): EvaluationRecord {
     rate: row.rate,
     errorCount: row.error_count,
     warningCount: row.warning_count,
+    findingCounts: row.finding_counts,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -109,6 +113,7 @@ export function evaluationRow(e: Omit<EvaluationRecord, 'unitName'>): Evaluation
     rate: e.rate,
     error_count: e.errorCount,
     warning_count: e.warningCount,
+    finding_counts: e.findingCounts,
     created_by: e.createdBy,
     created_at: e.createdAt,
     updated_at: e.updatedAt,
@@ -270,6 +275,7 @@ export async function setSummary(db: Db, id: string, summary: VersionSummary): P
       rate: summary.rate,
       error_count: summary.errorCount,
       warning_count: summary.warningCount,
+      finding_counts: summary.findingCounts,
     })
     .where('id', '=', id)
     .execute();

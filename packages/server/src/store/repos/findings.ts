@@ -3,6 +3,20 @@ import type { Db, FindingsTable } from '../schema.ts';
 import type { DashboardFilter } from './dashboard.ts';
 
 /**
+ * The findings counted by rule and severity, JSON `{"code|severity": n}`: kept on the evaluation
+ * row with its summary, so the dashboard sums short texts instead of joining a year's forms into
+ * the findings table (bench/profiling.md).
+ */
+export function findingCounts(findings: readonly Finding[]): string {
+  const counts: Record<string, number> = {};
+  for (const f of findings) {
+    const key = `${f.code}|${f.severity}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return JSON.stringify(counts);
+}
+
+/**
  * A finding's row. Its key is where it stands (evaluation/version/position), not a random
  * UUID: a version's findings then sit side by side in the key's index, and a save touches one
  * page of it instead of one random page per finding (inserting findings was half of a save at
@@ -67,8 +81,9 @@ export async function listFindings(db: Db, evaluationId: string, version: number
 
 /**
  * How often each rule fired on the current versions of the self-evaluations the dashboard
- * counts. The filter goes into the query (not a list of ids): a year of a province is tens of
- * thousands of evaluations, more than either backend binds as parameters.
+ * counts: the counts each evaluation row keeps (finding_counts, written with its summary),
+ * summed. Joining a year of a province into the findings table cost 350 ms at 19,400 forms
+ * (bench/profiling.md); the filter goes into the query, not a list of ids.
  */
 export async function countFindingsByCode(
   db: Db,
@@ -77,15 +92,20 @@ export async function countFindingsByCode(
   if (filter.unitIds && filter.unitIds.length === 0) return [];
   let q = db
     .selectFrom('evaluations as e')
-    .innerJoin('findings as f', (j) =>
-      j.onRef('f.evaluation_id', '=', 'e.id').onRef('f.version', '=', 'e.current_version'),
-    )
-    .select(['f.code', 'f.severity', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('e.stage', '=', 'self-evaluation');
+    .select('e.finding_counts')
+    .where('e.stage', '=', 'self-evaluation')
+    .where('e.finding_counts', 'is not', null);
   if (filter.unitIds) q = q.where('e.unit_id', 'in', filter.unitIds);
   if (filter.year !== undefined) q = q.where('e.year', '=', filter.year);
-  const rows = await q.groupBy(['f.code', 'f.severity']).execute();
-  return rows
-    .map((r) => ({ code: r.code, severity: r.severity, count: Number(r.n) }))
+  const sums = new Map<string, number>();
+  for (const r of await q.execute()) {
+    for (const [key, n] of Object.entries(JSON.parse(r.finding_counts as string) as Record<string, number>))
+      sums.set(key, (sums.get(key) ?? 0) + Number(n));
+  }
+  return [...sums]
+    .map(([key, count]) => {
+      const cut = key.lastIndexOf('|');
+      return { code: key.slice(0, cut), severity: key.slice(cut + 1), count };
+    })
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
