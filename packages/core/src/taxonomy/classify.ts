@@ -48,7 +48,12 @@ export function compactText(raw: string): string {
  */
 export function normalizeLabel(raw: string): { label: string; points: number | null } {
   if (typeof raw !== 'string') return { label: '', points: null };
-  let text = compactText(raw).replace(TRAILING_COLON, '');
+  return normalizeCompact(compactText(raw));
+}
+
+/** normalizeLabel of a text already compacted. */
+function normalizeCompact(compact: string): { label: string; points: number | null } {
+  let text = compact.replace(TRAILING_COLON, '');
   let points: number | null = null;
   // Only the end of a label can hold its score. The pattern must end at $ but may start
   // anywhere, so on a whole long cell it would try every start: quadratic, hours for the
@@ -119,6 +124,12 @@ for (const [key, list] of LEVEL2_MAP) {
   const level1Only = LEVEL1_SET.has(key) && !LEVEL2_SET.has(key);
   if (!(LABEL_LEVEL.has(key) && level1Only)) LABEL_LEVEL.set(key, 'level2');
 }
+
+// First characters of every label spelling. Were a spelling empty, a text holding only points
+// ('(50分)') would be a label, whatever its first character: then there is no shortcut.
+const LABEL_FIRST: ReadonlySet<string> | null = LABEL_LEVEL.has('')
+  ? null
+  : new Set([...LABEL_LEVEL.keys()].map((key) => key.charAt(0)));
 
 function classified(raw: string, label: string, points: number | null, entry: Entry | undefined): Classified {
   if (!entry) return { standard: 'non-standard', raw, points };
@@ -206,7 +217,12 @@ export function inferLevel1(level2Raw: string | null | undefined): Level1Label |
  */
 export function isTaxonomyLabel(text: string | null | undefined): TaxonomyLevel | null {
   if (typeof text !== 'string') return null;
-  return LABEL_LEVEL.get(normalizeLabel(text).label) ?? null;
+  const compact = compactText(text);
+  // The label normalizeLabel reads is a prefix of the compact text (only its end is cut), so a
+  // text whose first character starts no label is none: most cells asked about (names, values)
+  // are refused without reading their end for points.
+  if (LABEL_FIRST !== null && !LABEL_FIRST.has(compact.charAt(0))) return null;
+  return LABEL_LEVEL.get(normalizeCompact(compact).label) ?? null;
 }
 
 /** Every reading of a spelling at either level, name-like ones included, 一级 first. */

@@ -26,6 +26,19 @@ const FOLD: ReadonlyMap<number, string> = new Map<number, string>([
   [0x22ef, '…'], // ⋯
 ]);
 
+// every key of FOLD is at or above this
+const FOLD_MIN = Math.min(...FOLD.keys());
+
+/** Whether foldText changes or drops this code unit. */
+function folds(c: number): boolean {
+  return (
+    isSpace(c) ||
+    (c >= 0xff01 && c <= 0xff5e) ||
+    (c >= 0x2010 && c <= 0x2015) ||
+    (c >= FOLD_MIN && FOLD.has(c))
+  );
+}
+
 function isSpace(c: number): boolean {
   return (
     c <= 0x20 ||
@@ -49,8 +62,13 @@ function isSpace(c: number): boolean {
  * characters removed. Works on UTF-16 code units, so lone surrogates pass through untouched.
  */
 export function foldText(raw: string): string {
-  const out: string[] = [];
-  for (let i = 0; i < raw.length; i++) {
+  // Most texts need no folding (cells are asked about again and again): they are returned as
+  // they are, without building a copy one character at a time.
+  let start = 0;
+  while (start < raw.length && !folds(raw.charCodeAt(start))) start++;
+  if (start === raw.length) return raw;
+  const out: string[] = [raw.slice(0, start)];
+  for (let i = start; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (isSpace(c)) continue;
     if (c >= 0xff01 && c <= 0xff5e) {

@@ -64,12 +64,15 @@ export const pointsMarker: (key: string) => number | null = memo(pointsMarkerUnc
 
 export type LabelLevel = 'level1' | 'level2';
 
-/** The taxonomy level of a label cell ('产 出 指 标 (50分)' → level1), null for anything else. */
-function labelLevelUncached(text: string): LabelLevel | null {
+/**
+ * The taxonomy level of a label cell ('产 出 指 标 (50分)' → level1), null for anything else. Not
+ * memoised: isTaxonomyLabel refuses most texts by their first character, cheaper than a lookup of
+ * a new string in a large cache, and joinWrappedCells asks about many glued keys only once.
+ */
+export function labelLevel(text: string): LabelLevel | null {
   if (text.length === 0 || text.length > 40) return null;
   return isTaxonomyLabel(text);
 }
-export const labelLevel: (key: string) => LabelLevel | null = memo(labelLevelUncached);
 
 /** A template prefix on an indicator name: '指标1:', '指标2：', '指标1' glued to the name. */
 const TEMPLATE_PREFIX = /^指标\s*\d+\s*[:：.、]?\s*/;

@@ -43,14 +43,15 @@ export interface Tok {
   source: SourcePos;
 }
 
+// made for every token, so built as one string rather than through an array of parts
 function whereOf(source: SourcePos, page: number, col: number, rowCells: number): string {
-  const parts: string[] = [];
   if (source.sheet && source.address) return `${source.sheet}!${source.address}`;
-  if (source.table !== undefined && source.table > 1) parts.push(`表${source.table}`);
-  if (source.page !== undefined || page > 1) parts.push(`第${source.page ?? page}页`);
-  if (source.line !== undefined) parts.push(`第${source.line}行`);
-  if (col >= 0 && rowCells > 1) parts.push(`第${col + 1}格`);
-  return parts.length > 0 ? parts.join('') : `第${col + 1}格`;
+  let where = '';
+  if (source.table !== undefined && source.table > 1) where += `表${source.table}`;
+  if (source.page !== undefined || page > 1) where += `第${source.page ?? page}页`;
+  if (source.line !== undefined) where += `第${source.line}行`;
+  if (col >= 0 && rowCells > 1) where += `第${col + 1}格`;
+  return where !== '' ? where : `第${col + 1}格`;
 }
 
 /** Grids whose rows were lost hold one cell per row. */

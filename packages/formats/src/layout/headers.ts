@@ -4,7 +4,7 @@
  * '实际完成值（B）' all read the same.
  */
 
-import { memo } from '../extract/memo.ts';
+import { anyOf } from './any-of.ts';
 import type { BudgetRole, IndicatorRole } from './types.ts';
 
 export const INDICATOR_HEADER_WORDS: readonly (readonly [RegExp, IndicatorRole])[] = [
@@ -46,22 +46,29 @@ export const BUDGET_TITLE =
 export const BUDGET_GROUP = /^(年度预算数|预算资金|资金来源)(\((万元|元|千元)\))?$/;
 
 function stripColon(key: string): string {
-  return key.replace(/[:：]+$/, '');
+  const last = key.charCodeAt(key.length - 1);
+  // most keys end in no colon, and replace() would still run the regex over them
+  return last === 0x3a || last === 0xff1a ? key.replace(/[:：]+$/, '') : key;
 }
 
-function indicatorRoleOfUncached(key: string): IndicatorRole | null {
+const ANY_INDICATOR_WORD = anyOf(INDICATOR_HEADER_WORDS.map(([re]) => re));
+const ANY_BUDGET_WORD = anyOf(BUDGET_HEADER_WORDS.map(([re]) => re));
+
+// Not memoised: with the one-regex refusal a call costs about what a lookup of a new string in a
+// large cache does, and the keys joinWrappedCells glues together to try would only churn it.
+export function indicatorRoleOf(key: string): IndicatorRole | null {
   const k = stripColon(key);
+  if (!ANY_INDICATOR_WORD.test(k)) return null;
   for (const [re, role] of INDICATOR_HEADER_WORDS) if (re.test(k)) return role;
   return null;
 }
-export const indicatorRoleOf: (key: string) => IndicatorRole | null = memo(indicatorRoleOfUncached);
 
-function budgetRoleOfUncached(key: string): BudgetRole | null {
+export function budgetRoleOf(key: string): BudgetRole | null {
   const k = stripColon(key);
+  if (!ANY_BUDGET_WORD.test(k)) return null;
   for (const [re, role] of BUDGET_HEADER_WORDS) if (re.test(k)) return role;
   return null;
 }
-export const budgetRoleOf: (key: string) => BudgetRole | null = memo(budgetRoleOfUncached);
 
 /** Points a header cell states for its column: '得分(20分*执行率)' → 20, '绩效指标(90分)' → 90. */
 export function pointsIn(key: string): number | null {

@@ -6,6 +6,7 @@
  */
 
 import { memo } from '../extract/memo.ts';
+import { anyOf } from './any-of.ts';
 import { chongqingDepartment } from './chongqing-department.ts';
 import { hubeiDepartment } from './hubei-department.ts';
 import { hubeiProject } from './hubei-project.ts';
@@ -34,8 +35,17 @@ export interface LayoutMatch {
   found: string[];
 }
 
+const NO_HITS: readonly (readonly [number, number])[] = [];
+
+// Most cells match no signature: one regex over the flagless patterns refuses them in one pass
+// (the few with flags are asked one by one).
+const ALL_SIGNATURES = LAYOUTS.flatMap((layout) => layout.signatures.map((s) => s.pattern));
+const ANY_PLAIN_SIGNATURE = anyOf(ALL_SIGNATURES.filter((re) => re.flags === ''));
+const FLAGGED_SIGNATURES = ALL_SIGNATURES.filter((re) => re.flags !== '');
+
 /** For one cell text, which signatures it matches, as [layout index, signature index] pairs. */
 const signaturesOf = memo((key: string): readonly (readonly [number, number])[] => {
+  if (!ANY_PLAIN_SIGNATURE.test(key) && !FLAGGED_SIGNATURES.some((re) => re.test(key))) return NO_HITS;
   const hits: [number, number][] = [];
   LAYOUTS.forEach((layout, l) => {
     layout.signatures.forEach((sig, k) => {

@@ -41,6 +41,8 @@ const SPACE = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+/g;
 
 /** Cell text as Grid promises it: whitespace runs as one space, lines trimmed, joined with "\n". */
 export function cellText(raw: string): string {
+  // the empty cells of a ragged row's padding ('| ||||')
+  if (raw === '') return '';
   if (!raw.includes('\n')) return raw.replace(SPACE, ' ').trim();
   const out: string[] = [];
   for (const line of raw.split('\n')) {
