@@ -383,6 +383,9 @@ export async function readPdf(
     throw contentError(file, 'PDF 文件', bytes);
   }
 
+  // Loading pdf.js (megabytes of code, once per process) is not the file's time: on a busy
+  // machine the first load alone can take seconds, and a file must not be refused for it.
+  const { pdfjs, assets } = await loadPdfJs();
   const deadline = Date.now() + lim.timeoutMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<never>((_, reject) => {
@@ -394,7 +397,6 @@ export async function readPdf(
 
   let task: ReturnType<PdfJs['getDocument']> | undefined;
   try {
-    const { pdfjs, assets } = await within(loadPdfJs());
     task = pdfjs.getDocument(documentOptions(bytes, assets));
     const doc = await openDocument(task, file, within);
     if (doc.numPages > lim.maxPages) {
