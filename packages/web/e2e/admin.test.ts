@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eApp, login, STARTUP_TIMEOUT, screenshot, startApp } from './harness.ts';
+import { call, type E2eApp, login, STARTUP_TIMEOUT, screenshot, startApp } from './harness.ts';
 
 interface DashboardUnit {
   unitId: string;
@@ -29,27 +29,6 @@ interface Dashboard {
 
 async function getJson<T>(page: Page, path: string): Promise<T> {
   return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
-}
-
-/** The API as the signed-in person of `page` (cookie + CSRF token), for set-up. */
-async function call<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await (await fetch('/api/me')).json();
-      const r = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, body: await r.json() };
-    },
-    { method, path, body },
-  ) as Promise<{ status: number; body: T }>;
 }
 
 /** A summary figure as shown. */

@@ -198,3 +198,24 @@ export async function downloadExport(page: Page, format: string): Promise<Downlo
   ]);
   return download;
 }
+
+/** A request from inside the signed-in page (its cookie and its CSRF token), for set-up and checks. */
+export async function call<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const r = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: r.status === 204 ? null : await r.json() };
+    },
+    { method, path, body },
+  ) as Promise<{ status: number; body: T }>;
+}

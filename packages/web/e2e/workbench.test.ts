@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eApp, STARTUP_TIMEOUT, screenshot, startApp } from './harness.ts';
+import { call, type E2eApp, STARTUP_TIMEOUT, screenshot, startApp } from './harness.ts';
 
 interface Summary {
   id: string;
@@ -14,27 +14,6 @@ interface Summary {
   year: number;
   project: string | null;
   unit: { id: string; name: string };
-}
-
-/** A request from inside the signed-in page: its cookie and its CSRF token. */
-async function call<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await (await fetch('/api/me')).json();
-      const r = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, body: r.status === 204 ? null : await r.json() };
-    },
-    { method, path, body },
-  ) as Promise<{ status: number; body: T }>;
 }
 
 /** A new draft of the filler's unit: the seed form's document under another year and title. */

@@ -8,6 +8,7 @@ import { refuse } from '../commands/problem.ts';
 import type { Actor } from '../domain.ts';
 import { type Change, diffDocuments } from '../evaluations/diff.ts';
 import { evaluationScope } from '../policies/evaluations.ts';
+import { readJson, readJsonOrNull } from '../store/dialect.ts';
 import { type Adjustment, listAdjustments } from '../store/repos/adjustments.ts';
 import { type AttachmentMeta, findAttachment, listAttachments } from '../store/repos/attachments.ts';
 import { type AuditEvent, listEvents } from '../store/repos/audit.ts';
@@ -60,14 +61,13 @@ export async function detailJsonOf(db: Db, record: EvaluationRecord): Promise<Ev
 
 /** The detail of a record the caller may read (checked by the caller). */
 export async function detailOf(db: Db, record: EvaluationRecord): Promise<EvaluationDetail> {
-  const v = await findVersion(db, record.id, record.version);
-  if (!v) throw new Error(`version ${record.version} of ${record.id} is missing`);
+  const d = await detailJsonOf(db, record);
   return {
     record,
-    document: v.document,
-    score: v.score,
-    findings: await listFindings(db, record.id, record.version),
-    snapshots: await listSnapshots(db, record.id),
+    document: readJson<Evaluation>(d.documentJson),
+    score: readJsonOrNull<ScoreResult>(d.scoreJson),
+    findings: d.findings,
+    snapshots: d.snapshots,
   };
 }
 
