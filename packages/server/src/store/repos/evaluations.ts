@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Stage, Status } from '../../domain.ts';
+import { runCompiled } from '../compiled.ts';
 import type { DB, Db, EvaluationsTable } from '../schema.ts';
 
 export interface EvaluationRecord {
@@ -125,7 +126,13 @@ export async function insertEvaluation(db: Db, e: Omit<EvaluationRecord, 'unitNa
 }
 
 export async function findEvaluation(db: Db, id: string): Promise<EvaluationRecord | undefined> {
-  const row = await selectEvaluations(db).where('evaluations.id', '=', id).executeTakeFirst();
+  // every request that names a form asks this: compiled once (store/compiled.ts)
+  const [row] = await runCompiled(
+    db,
+    'findEvaluation',
+    (d, id) => selectEvaluations(d).where('evaluations.id', '=', id),
+    [id],
+  );
   return row && toRecord(row);
 }
 

@@ -1,3 +1,4 @@
+import { runCompiled } from '../compiled.ts';
 import type { Db } from '../schema.ts';
 import { findUser, type User } from './users.ts';
 
@@ -30,12 +31,13 @@ export async function findLiveSession(
   id: string,
   now: string,
 ): Promise<{ session: Session; user: User } | undefined> {
-  const row = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', id)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+  // every signed-in request asks this: compiled once (store/compiled.ts)
+  const [row] = await runCompiled(
+    db,
+    'findLiveSession',
+    (d, id, now) => d.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now),
+    [id, now],
+  );
   if (!row) return undefined;
   const user = await findUser(db, row.user_id);
   if (!user || user.disabledAt !== null) return undefined;

@@ -1,4 +1,5 @@
 import type { Role } from '../../domain.ts';
+import { runCompiled } from '../compiled.ts';
 import type { Db, UsersTable } from '../schema.ts';
 
 export interface User {
@@ -40,7 +41,13 @@ export async function insertUser(db: Db, u: User & { passwordHash: string }): Pr
 }
 
 export async function findUser(db: Db, id: string): Promise<User | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  // every signed-in request asks this: compiled once (store/compiled.ts)
+  const [row] = await runCompiled(
+    db,
+    'findUser',
+    (d, id) => d.selectFrom('users').selectAll().where('id', '=', id),
+    [id],
+  );
   return row && toUser(row);
 }
 
