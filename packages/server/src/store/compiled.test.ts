@@ -1,0 +1,52 @@
+/**
+ * A compiled lookup runs with new parameters on both databases, and a query whose parameters are
+ * not its placeholders in order is refused rather than run with values in the wrong places.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestStore, describeEachBackend, type TestStore } from '../testing/databases.ts';
+import { type People, seedPeople } from '../testing/fixtures.ts';
+import { runCompiled } from './compiled.ts';
+
+describeEachBackend('compiled lookups', (dialect) => {
+  let t: TestStore;
+  let p: People;
+  beforeAll(async () => {
+    t = await createTestStore(dialect);
+    p = await seedPeople(t.store.db);
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  }, 60_000);
+
+  it('answers each call with its own parameters', async () => {
+    const byId = (id: string) =>
+      runCompiled(
+        t.store.db,
+        'test-user',
+        (d, x) => d.selectFrom('users').select('username').where('id', '=', x),
+        [id],
+      );
+    expect((await byId(p.fillerA.id)).map((r) => r.username)).toEqual([p.fillerA.username]);
+    expect((await byId(p.reviewer.id)).map((r) => r.username)).toEqual([p.reviewer.username]);
+    expect(await byId('no-such-user')).toEqual([]);
+  });
+
+  it('refuses a query that does not use its placeholders exactly, in order', async () => {
+    await expect(
+      runCompiled(
+        t.store.db,
+        'test-swapped',
+        (d, a, b) => d.selectFrom('users').select('id').where('username', '=', b).where('id', '=', a),
+        ['x', 'y'],
+      ),
+    ).rejects.toThrow(/not the placeholders in order/);
+    await expect(
+      runCompiled(
+        t.store.db,
+        'test-constant',
+        (d, a) => d.selectFrom('users').select('id').where('role', '=', 'admin').where('id', '=', a),
+        ['x'],
+      ),
+    ).rejects.toThrow(/not the placeholders in order/);
+  });
+});
