@@ -56,7 +56,11 @@ interface Assessment {
   findings: Finding[];
   /** how long score() + check() took, in milliseconds */
   ms: number;
+  /** which assessment this is: two in a row can take the same time, each has its own number */
+  seq: number;
 }
+
+let assessments = 0;
 
 /**
  * What a target declaration is about: goals, indicators, their targets and weights. Findings on
@@ -75,7 +79,8 @@ function assess(
   const all = check(doc, profile, [], { score: result });
   const ms = performance.now() - started;
   const findings = targetsOnly ? all.filter((f) => TARGETS_PATH.test(f.path)) : all;
-  return { score: result, findings: [...extra, ...findings], ms };
+  assessments += 1;
+  return { score: result, findings: [...extra, ...findings], ms, seq: assessments };
 }
 
 function normalise(detail: EvaluationDetail): Evaluation {
@@ -644,6 +649,7 @@ function Editor({ initial, onReload }: { initial: Loaded; onReload: (l: Loaded) 
             style={{ position: 'sticky', top: 72 }}
             data-testid="findings-panel"
             data-assess-ms={assessment.ms.toFixed(3)}
+            data-assess-seq={assessment.seq}
             data-errors={counts.error}
             extra={<Typography.Text type="secondary">{t('editor.findings.counts', counts)}</Typography.Text>}
           >
