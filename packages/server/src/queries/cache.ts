@@ -25,46 +25,46 @@ export interface JsonCache {
    * share one computation).
    */
   get(db: Db, key: string, stamp: string, compute: () => Promise<string>): Promise<Buffer>;
-  /** bytes kept now */
-  size(): number;
+  /** bytes kept now for the database */
+  size(db: Db): number;
 }
 
 export function jsonCache(maxBytes: number): JsonCache {
-  // per database: tests run many servers, each on its own store, in one process
-  const perDatabase = new WeakMap<Db, Map<string, Entry>>();
-  let bytes = 0;
-  const drop = (entries: Map<string, Entry>, key: string, entry: Entry) => {
-    if (entries.get(key) !== entry) return;
-    entries.delete(key);
-    bytes -= entry.bytes;
+  // per database, each with its own byte count: tests run many servers, each on its own store,
+  // in one process, and a store's bytes must go with it when it is dropped
+  const perDatabase = new WeakMap<Db, { entries: Map<string, Entry>; bytes: number }>();
+  const drop = (kept: { entries: Map<string, Entry>; bytes: number }, key: string, entry: Entry) => {
+    if (kept.entries.get(key) !== entry) return;
+    kept.entries.delete(key);
+    kept.bytes -= entry.bytes;
   };
   return {
-    size: () => bytes,
+    size: (db) => perDatabase.get(db)?.bytes ?? 0,
     get(db, key, stamp, compute) {
-      let entries = perDatabase.get(db);
-      if (!entries) {
-        entries = new Map();
-        perDatabase.set(db, entries);
+      let kept = perDatabase.get(db);
+      if (!kept) {
+        kept = { entries: new Map(), bytes: 0 };
+        perDatabase.set(db, kept);
       }
-      const hit = entries.get(key);
+      const store = kept;
+      const hit = store.entries.get(key);
       if (hit && hit.stamp === stamp) {
         // most recently used last: the oldest is first to go
-        entries.delete(key);
-        entries.set(key, hit);
+        store.entries.delete(key);
+        store.entries.set(key, hit);
         return hit.value;
       }
-      if (hit) drop(entries, key, hit);
-      const store = entries;
+      if (hit) drop(store, key, hit);
       // kept encoded: a hit is sent as it is, without encoding 25 KB of Chinese text again
       const entry: Entry = { stamp, bytes: 0, value: compute().then((json) => Buffer.from(json)) };
-      store.set(key, entry);
+      store.entries.set(key, entry);
       entry.value.then(
         (json) => {
-          if (store.get(key) !== entry) return;
+          if (store.entries.get(key) !== entry) return;
           entry.bytes = json.byteLength;
-          bytes += entry.bytes;
-          for (const [k, e] of store) {
-            if (bytes <= maxBytes) break;
+          store.bytes += entry.bytes;
+          for (const [k, e] of store.entries) {
+            if (store.bytes <= maxBytes) break;
             drop(store, k, e);
           }
         },
