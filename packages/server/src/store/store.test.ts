@@ -9,6 +9,7 @@ import { findAttachment, insertAttachment } from './repos/attachments.ts';
 import { listEvents, recordEvent } from './repos/audit.ts';
 import { advanceVersion, findEvaluation, insertEvaluation, listEvaluations } from './repos/evaluations.ts';
 import { deleteExpiredCounters, peek, release, reserve } from './repos/rateLimits.ts';
+import { findLiveSession, insertSession } from './repos/sessions.ts';
 import { insertSnapshot, latestSnapshot, listPublished } from './repos/snapshots.ts';
 import { insertUnit } from './repos/units.ts';
 import { findLoginUser, insertUser } from './repos/users.ts';
@@ -163,6 +164,48 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
     expect(e?.year).toBe(2024);
     expect(e?.project).toBe('新名称');
     expect(e?.unitName).toBe('测试单位');
+  });
+
+  it('finds a live session with its user in one lookup, and neither an expired one nor a disabled user’s', async () => {
+    const db = t.store.db;
+    const now = '2026-01-01T00:00:00.000Z';
+    const session = (id: string, user: string, expiresAt: string) => ({
+      id,
+      userId: user,
+      csrfToken: `csrf-${id}`,
+      createdAt: '2025-12-31T00:00:00.000Z',
+      expiresAt,
+      lastSeenAt: '2025-12-31T12:00:00.000Z',
+    });
+    await insertSession(db, session('live', userId, '2026-01-02T00:00:00.000Z'));
+    await insertSession(db, session('expired', userId, '2025-12-31T23:59:59.999Z'));
+    const disabledId = newId();
+    await insertUser(db, {
+      id: disabledId,
+      username: 'disabled-tester',
+      displayName: '已停用',
+      role: 'reviewer',
+      unitId: null,
+      disabledAt: '2025-12-01T00:00:00.000Z',
+      createdAt: '2025-11-01T00:00:00.000Z',
+      passwordHash: 'scrypt$x',
+    });
+    await insertSession(db, session('of-disabled', disabledId, '2026-01-02T00:00:00.000Z'));
+    const live = await findLiveSession(db, 'live', now);
+    expect(live?.session).toEqual(session('live', userId, '2026-01-02T00:00:00.000Z'));
+    expect(live?.user).toEqual({
+      id: userId,
+      username: 'tester',
+      displayName: '测试员',
+      role: 'filler',
+      unitId,
+      disabledAt: null,
+      createdAt: expect.any(String),
+    });
+    expect(live?.user.createdAt).not.toBe(live?.session.createdAt);
+    expect(await findLiveSession(db, 'expired', now)).toBeUndefined();
+    expect(await findLiveSession(db, 'of-disabled', now)).toBeUndefined();
+    expect(await findLiveSession(db, 'no-such-session', now)).toBeUndefined();
   });
 
   it('filters and pages evaluations', async () => {

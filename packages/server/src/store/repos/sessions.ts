@@ -1,6 +1,6 @@
 import { runCompiled } from '../compiled.ts';
 import type { Db } from '../schema.ts';
-import { findUser, type User } from './users.ts';
+import { toUser, type User } from './users.ts';
 
 export interface Session {
   id: string;
@@ -31,16 +31,34 @@ export async function findLiveSession(
   id: string,
   now: string,
 ): Promise<{ session: Session; user: User } | undefined> {
-  // every signed-in request asks this: compiled once (store/compiled.ts)
+  // every signed-in request asks this: one query for the session and its user, compiled once
+  // (store/compiled.ts); on PostgreSQL each query is a round trip
   const [row] = await runCompiled(
     db,
     'findLiveSession',
-    (d, id, now) => d.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now),
+    (d, id, now) =>
+      d
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.id',
+          'sessions.user_id',
+          'sessions.csrf_token',
+          'sessions.created_at',
+          'sessions.expires_at',
+          'sessions.last_seen_at',
+          'users.username',
+          'users.display_name',
+          'users.role',
+          'users.unit_id',
+          'users.disabled_at',
+          'users.created_at as user_created_at',
+        ])
+        .where('sessions.id', '=', id)
+        .where('sessions.expires_at', '>', now),
     [id, now],
   );
-  if (!row) return undefined;
-  const user = await findUser(db, row.user_id);
-  if (!user || user.disabledAt !== null) return undefined;
+  if (!row || row.disabled_at !== null) return undefined;
   return {
     session: {
       id: row.id,
@@ -50,7 +68,7 @@ export async function findLiveSession(
       expiresAt: row.expires_at,
       lastSeenAt: row.last_seen_at,
     },
-    user,
+    user: toUser({ ...row, id: row.user_id, password_hash: '', created_at: row.user_created_at }),
   };
 }
 

@@ -1,5 +1,4 @@
 import type { Role } from '../../domain.ts';
-import { runCompiled } from '../compiled.ts';
 import type { Db, UsersTable } from '../schema.ts';
 
 export interface User {
@@ -12,7 +11,7 @@ export interface User {
   createdAt: string;
 }
 
-function toUser(row: UsersTable): User {
+export function toUser(row: UsersTable): User {
   return {
     id: row.id,
     username: row.username,
@@ -38,17 +37,6 @@ export async function insertUser(db: Db, u: User & { passwordHash: string }): Pr
       created_at: u.createdAt,
     })
     .execute();
-}
-
-export async function findUser(db: Db, id: string): Promise<User | undefined> {
-  // every signed-in request asks this: compiled once (store/compiled.ts)
-  const [row] = await runCompiled(
-    db,
-    'findUser',
-    (d, id) => d.selectFrom('users').selectAll().where('id', '=', id),
-    [id],
-  );
-  return row && toUser(row);
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<User | undefined> {
