@@ -70,7 +70,8 @@ export async function serve(given: ServeOptions = {}): Promise<RunningService> {
     ...(options.dbPath !== undefined ? { dbPath: options.dbPath } : {}),
     ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
   });
-  const store = await openDatabase(config);
+  // a server's commits must not wait for WAL checkpoints (store/checkpointer.ts)
+  const store = await openDatabase(config, { checkpointThread: true });
   try {
     let demoAccounts: DemoAccount[] | null = null;
     if (options.demo && (await isEmptyDatabase(store.db))) {

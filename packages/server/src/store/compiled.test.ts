@@ -2,6 +2,7 @@
  * A compiled lookup runs with new parameters on both databases, and a query whose parameters are
  * not its placeholders in order is refused rather than run with values in the wrong places.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestStore, describeEachBackend, type TestStore } from '../testing/databases.ts';
 import { type People, seedPeople } from '../testing/fixtures.ts';
@@ -49,4 +50,32 @@ describeEachBackend('compiled lookups', (dialect) => {
       ),
     ).rejects.toThrow(/not the placeholders in order/);
   });
+
+  it.runIf(dialect === 'postgres')(
+    'runs as a prepared statement on PostgreSQL, and again after its table changed shape',
+    async () => {
+      await t.store.db.connection().execute(async (c) => {
+        await sql`create temporary table plan_test (id text primary key, a text)`.execute(c);
+        await sql`insert into plan_test values ('1', 'x')`.execute(c);
+        const byId = (id: string) =>
+          runCompiled(
+            c,
+            'test-plan',
+            (d, x) => ({
+              compile: () => sql<Record<string, string>>`select * from plan_test where id = ${x}`.compile(d),
+            }),
+            [id],
+          );
+        expect(await byId('1')).toEqual([{ id: '1', a: 'x' }]);
+        const prepared = await sql<{
+          statement: string;
+        }>`select statement from pg_prepared_statements`.execute(c);
+        expect(prepared.rows.map((r) => r.statement)).toContain('select * from plan_test where id = $1');
+        // another server's migration adds a column: the statement's result type changed
+        await sql`alter table plan_test add column b text default 'y'`.execute(c);
+        expect(await byId('1')).toEqual([{ id: '1', a: 'x', b: 'y' }]);
+        await sql`drop table plan_test`.execute(c);
+      });
+    },
+  );
 });

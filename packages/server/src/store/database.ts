@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { Kysely, type Migration, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { refuse } from '../commands/problem.ts';
+import { startCheckpointer } from './checkpointer.ts';
+import { usePreparedStatements } from './compiled.ts';
 import { columnTypes, type DialectName, keepStatements, pgTypes, sqliteDialect } from './dialect.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { DB } from './schema.ts';
@@ -63,6 +65,11 @@ export interface OpenOptions {
    * closed. See `takeExclusiveLock`.
    */
   exclusive?: boolean;
+  /**
+   * SQLite: checkpoint the WAL on a thread of its own instead of inside commits (a server's
+   * store; see store/checkpointer.ts). Not with `exclusive`, which admits no second connection.
+   */
+  checkpointThread?: boolean;
 }
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Store> {
@@ -96,8 +103,21 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
       }
       throw e;
     }
+    const checkpointer =
+      options.checkpointThread && !options.exclusive && path !== ':memory:'
+        ? await startCheckpointer(path, { busyMs })
+        : null;
+    if (checkpointer) {
+      sqlite.pragma('wal_autocheckpoint = 0');
+      // once the WAL has started again, a file grown by a burst of writes is cut back
+      sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+    }
     const db = new Kysely<DB>({ dialect: sqliteDialect({ database: keepStatements(sqlite) }) });
-    store = { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
+    const close = async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    };
+    store = { db, dialect: 'sqlite', location: path, close };
   } else {
     const pool = new pg.Pool({
       connectionString: config.url,
@@ -110,7 +130,10 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     // would end the process if nobody listened. The query in flight fails on its own (answered
     // 503, see http/errors.ts); the pool drops the connection and opens a new one when it can.
     pool.on('error', () => {});
-    pool.on('connect', (client) => client.on('error', () => {}));
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      usePreparedStatements(client);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     store = { db, dialect: 'postgres', location: redactUrl(config.url), close: () => db.destroy() };
   }
