@@ -93,7 +93,7 @@ export async function load(db: Db, n: number, tpls: readonly Template[]): Promis
     role: 'reviewer',
     unitId: null,
   });
-  const saveCount = Math.min(QUICK ? 20 : 3000, Math.max(1, Math.floor(n / 20)));
+  const saveCount = Math.min(QUICK ? 20 : 3000, Math.max(1, Math.floor(n / 10)));
   const mainCount = n - saveCount;
   const unitCount = Math.max(1, Math.ceil(mainCount / YEARS.length));
   const units = Array.from({ length: unitCount + 1 }, (_, i) => ({
@@ -188,10 +188,27 @@ interface Endpoint {
   /** the next request, for timing requests one at a time */
   next: () => { method: string; path: string; body?: string; headers?: Record<string, string> };
   goal?: { text: string; p99: number };
+  /**
+   * Also measured at this many requests a second offered in all (open loop), besides as fast as
+   * 50 connections go: what the latency is under a steady load the server keeps up with.
+   */
+  steadyRate?: number;
 }
 
-async function cannon(url: string, requests: Endpoint['requests'], seconds: number): Promise<Result> {
-  return autocannon({ url, connections: CONNECTIONS, duration: seconds, requests, timeout: 30 });
+async function cannon(
+  url: string,
+  requests: Endpoint['requests'],
+  seconds: number,
+  overallRate?: number,
+): Promise<Result> {
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests,
+    timeout: 30,
+    ...(overallRate ? { overallRate } : {}),
+  });
 }
 
 function codes(r: Result): { ok: number; other: number } {
@@ -315,6 +332,9 @@ async function measure(
       `${dialect} ${e.label}: ${ok.toLocaleString('en')} answers 2xx, ${other.toLocaleString('en')} not (status codes: ${JSON.stringify(mergeStatus(own))}; errors and timeouts counted as not 2xx).`,
     );
   }
+  const steady = e.steadyRate
+    ? await measureSteady(url, e, e.steadyRate, seconds, baseline, baseLabel, dialect)
+    : [];
   const drained = await waitIdle(url);
   return {
     figures: [
@@ -337,10 +357,62 @@ async function measure(
         baseline: { label: baseLabel, values: base.map((r) => r.requests.average) },
         note: `2xx ${ok.toLocaleString('en')}, other ${other.toLocaleString('en')}; answer ${size.toLocaleString('en')} bytes`,
       }),
+      ...steady,
     ],
     notes,
     raw: { size, ok, other, runSeconds, drainedSeconds: drained, status: mergeStatus(own) },
   };
+}
+
+/**
+ * p50 and p99 at a steady offered rate (autocannon's overallRate across the 50 connections):
+ * with 50 connections sending as fast as answers come, every request waits behind the other 49,
+ * so the p99 there is about 50 times the time of one request whatever the server does.
+ */
+async function measureSteady(
+  url: string,
+  e: Endpoint,
+  rate: number,
+  seconds: number,
+  baseline: Endpoint['requests'],
+  baseLabel: string,
+  dialect: string,
+): Promise<Figure[]> {
+  const runSeconds = Math.max(2, seconds * 2);
+  const own: Result[] = [];
+  const base: Result[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    own.push(await cannon(url, e.requests, runSeconds, rate));
+    await waitIdle(url);
+    base.push(await cannon(url, baseline, runSeconds, rate));
+    await waitIdle(url);
+    const last = own.at(-1) as Result;
+    log(
+      `    ${e.id} at ${rate}/s run ${run + 1}: p50 ${last.latency.p50} ms, p99 ${last.latency.p99} ms, ${last.requests.average} req/s, 2xx ${last['2xx']}, other ${codes(last).other}`,
+    );
+  }
+  const label = `${e.label}: at a steady ${rate} requests/s (50 connections)`;
+  const ok = own.reduce((sum, r) => sum + codes(r).ok, 0);
+  const other = own.reduce((sum, r) => sum + codes(r).other, 0);
+  return [
+    figure({
+      id: `${dialect}-${e.id}-steady-p50`,
+      label: `${label}: p50 latency`,
+      unit: 'ms',
+      higherIsBetter: false,
+      values: own.map((r) => r.latency.p50),
+      baseline: { label: `${baseLabel}, same rate`, values: base.map((r) => r.latency.p50) },
+    }),
+    figure({
+      id: `${dialect}-${e.id}-steady-p99`,
+      label: `${label}: p99 latency`,
+      unit: 'ms',
+      higherIsBetter: false,
+      values: own.map((r) => r.latency.p99),
+      baseline: { label: `${baseLabel}, same rate`, values: base.map((r) => r.latency.p99) },
+      note: `${runSeconds} s per run; 2xx ${ok.toLocaleString('en')}, other ${other.toLocaleString('en')}`,
+    }),
+  ];
 }
 
 function mergeStatus(results: readonly Result[]): Record<string, number> {
@@ -464,6 +536,7 @@ async function backend(dialect: DialectName, n: number, tpls: readonly Template[
             },
           ],
           goal: { text: 'p99 < 50 ms', p99: 50 },
+          steadyRate: 100,
         },
       ];
       for (const e of endpoints) {
