@@ -30,6 +30,12 @@ export async function evaluationFor(
   return e;
 }
 
+/** The record, when the actor may read it (a record a command has just returned, say). */
+export function readable(actor: Actor | null, e: EvaluationRecord): EvaluationRecord {
+  enforce(decideEvaluation('read', actor, e));
+  return e;
+}
+
 export function requireActor(actor: Actor | null): Actor {
   if (actor === null) refuse('unauthenticated', 'unauthenticated', '请先登录。');
   return actor;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { acceptEvaluation } from '../../commands/acceptEvaluation.ts';
 import { approveEvaluation } from '../../commands/approveEvaluation.ts';
 import { approveTargets } from '../../commands/approveTargets.ts';
-import { evaluationFor } from '../../commands/common.ts';
+import { evaluationFor, readable } from '../../commands/common.ts';
 import { createEvaluation } from '../../commands/createEvaluation.ts';
 import { declareTargets } from '../../commands/declareTargets.ts';
 import { deleteDraft } from '../../commands/deleteDraft.ts';
@@ -35,8 +35,19 @@ const KINDS = ['department', 'project'] as const;
 // save); a form's answer is about 25 KB of JSON.
 const details = jsonCache(64 * 1024 * 1024);
 
-async function sendDetail(db: Db, actor: Actor | null, id: string, reply: FastifyReply) {
-  const record = await evaluationFor(db, actor, id, 'read');
+/**
+ * The form's answer. `target` is its id, or the record a command has just committed (what its
+ * transaction read last, the version this request wrote): that needs no second reading.
+ */
+async function sendDetail(
+  db: Db,
+  actor: Actor | null,
+  target: string | EvaluationRecord,
+  reply: FastifyReply,
+) {
+  const record =
+    typeof target === 'string' ? await evaluationFor(db, actor, target, 'read') : readable(actor, target);
+  const id = record.id;
   reply.header('ETag', etagOf(record.version));
   // the row is the stamp: every change to the form (a version, a transition, publishing) moves
   // it on, and the rest of the answer (versions, findings, snapshots) only grows with it
@@ -99,8 +110,7 @@ const stepRoutes: AnyRoute[] = STEPS.map((s) =>
     bodyKind: 'none',
     success: { status: 200, description: '变更后的自评表' },
     handler: async ({ db, actor, params, reply }) => {
-      await s.run(db, actor, { id: params.id });
-      return sendDetail(db, actor, params.id, reply);
+      return sendDetail(db, actor, await s.run(db, actor, { id: params.id }), reply);
     },
   }),
 );
@@ -190,7 +200,7 @@ export const evaluationRoutes = [
             ...(query.unit ? { unitId: query.unit } : {}),
           });
       reply.code(201).header('Location', `/api/evaluations/${created.evaluation.id}`);
-      return sendDetail(db, actor, created.evaluation.id, reply);
+      return sendDetail(db, actor, created.evaluation, reply);
     },
   }),
   route({
@@ -219,8 +229,8 @@ export const evaluationRoutes = [
     success: { status: 200, description: '保存后的自评表，ETag 为新版本' },
     handler: async ({ db, actor, params, body, request, reply }) => {
       const expectedVersion = versionFromIfMatch(request.headers['if-match']);
-      await saveEvaluation(db, actor, { id: params.id, expectedVersion, document: body });
-      return sendDetail(db, actor, params.id, reply);
+      const saved = await saveEvaluation(db, actor, { id: params.id, expectedVersion, document: body });
+      return sendDetail(db, actor, saved.evaluation, reply);
     },
   }),
   route({
@@ -259,8 +269,7 @@ export const evaluationRoutes = [
     success: { status: 200, description: '退回后的自评表' },
     handler: async ({ db, actor, params, body, reply }) => {
       const comments = [...(body.comments ?? []), ...(body.reason ? [{ path: '', body: body.reason }] : [])];
-      await returnEvaluation(db, actor, { id: params.id, comments });
-      return sendDetail(db, actor, params.id, reply);
+      return sendDetail(db, actor, await returnEvaluation(db, actor, { id: params.id, comments }), reply);
     },
   }),
   route({
