@@ -21,18 +21,20 @@ export async function evaluationFor(
   id: string,
   action: EvaluationAction,
 ): Promise<EvaluationRecord> {
-  const e = await findEvaluation(db, id);
+  return allowedEvaluation(actor, (await findEvaluation(db, id)) ?? null, action);
+}
+
+/** What evaluationFor decides, for a form already read (null: there is none). */
+export function allowedEvaluation(
+  actor: Actor | null,
+  e: EvaluationRecord | null,
+  action: EvaluationAction,
+): EvaluationRecord {
   if (!e) {
     if (actor === null) refuse('unauthenticated', 'unauthenticated', '请先登录。');
     refuse('not-found', 'not-found', NOT_FOUND_MESSAGE);
   }
   enforce(decideEvaluation(action, actor, e));
-  return e;
-}
-
-/** The record, when the actor may read it (a record a command has just returned, say). */
-export function readable(actor: Actor | null, e: EvaluationRecord): EvaluationRecord {
-  enforce(decideEvaluation('read', actor, e));
   return e;
 }
 

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { LoginLimits } from '../commands/logIn.ts';
 import type { Actor } from '../domain.ts';
+import type { EvaluationRecord } from '../store/repos/evaluations.ts';
 import type { Session } from '../store/repos/sessions.ts';
 import type { Db } from '../store/schema.ts';
 import type { SharedPdfRenderer } from './pdf.ts';
@@ -33,6 +34,11 @@ export interface RouteContext<Q, B, P> {
   request: FastifyRequest;
   reply: FastifyReply;
   settings: ServerSettings;
+  /**
+   * The form named by the path's `:id`, read with the session (routes with `prefetch`), when
+   * somebody is signed in: null if there is no such form. Not yet checked against the policy.
+   */
+  prefetched?: { evaluation: EvaluationRecord | null };
 }
 
 /**
@@ -59,6 +65,8 @@ export interface RouteDef<Q = unknown, B = unknown, P = unknown> {
   query?: z.ZodType<Q>;
   bodyKind?: BodyKind;
   body?: z.ZodType<B>;
+  /** read the form named by `:id` together with the session: one query instead of two */
+  prefetch?: 'evaluation';
   /** the success status and what it returns, for the docs */
   success?: { status: number; description: string; contentType?: string };
   handler(ctx: RouteContext<Q, B, P>): Promise<unknown>;

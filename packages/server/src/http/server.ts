@@ -24,7 +24,7 @@ import { evaluationRoutes } from './routes/evaluations.ts';
 import { importRoutes } from './routes/import.ts';
 import { publicRoutes } from './routes/public.ts';
 import { referenceRoutes } from './routes/reference.ts';
-import { checkCrossSite, sessionOf } from './session.ts';
+import { checkCrossSite, sessionAndEvaluationOf, sessionOf } from './session.ts';
 import { DEFAULT_WEB_ROOT, registerWebPages } from './web-pages.ts';
 
 export interface BuildServerOptions {
@@ -205,7 +205,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       method: def.method,
       url: def.url,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const signedIn = await sessionOf(settings.db, request);
+        const id = def.prefetch ? (request.params as { id?: unknown }).id : undefined;
+        const looked =
+          typeof id === 'string'
+            ? await sessionAndEvaluationOf(settings.db, request, id)
+            : { signedIn: await sessionOf(settings.db, request) };
+        const signedIn = looked.signedIn;
         if (def.auth === 'user' && !signedIn) refuse('unauthenticated', 'unauthenticated', '请先登录。');
         checkCrossSite(request, def.csrf === 'origin-only' ? null : (signedIn?.session ?? null));
         const params = parse(def.params as z.ZodType | undefined, request.params, 'params');
@@ -218,6 +223,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
           db: settings.db,
           actor: signedIn?.actor ?? null,
           session: signedIn?.session ?? null,
+          ...(looked.evaluation !== undefined ? { prefetched: { evaluation: looked.evaluation } } : {}),
           params,
           query,
           body,

@@ -10,7 +10,9 @@ import { SESSION_TTL_MS, sessionIdOf } from '../commands/logIn.ts';
 import { refuse } from '../commands/problem.ts';
 import type { Actor } from '../domain.ts';
 import { isoAfter, nowIso } from '../store/dialect.ts';
+import { type EvaluationRecord, findSessionAndEvaluation } from '../store/repos/evaluations.ts';
 import { findLiveSession, type Session, touchSession } from '../store/repos/sessions.ts';
+import type { User } from '../store/repos/users.ts';
 import type { Db } from '../store/schema.ts';
 
 export const SESSION_COOKIE = 'jixiao_session';
@@ -32,14 +34,41 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-export async function sessionOf(
+export interface SignedIn {
+  actor: Actor;
+  session: Session;
+}
+
+export async function sessionOf(db: Db, request: FastifyRequest): Promise<SignedIn | null> {
+  const token = sessionToken(request);
+  if (token === null) return null;
+  const live = await findLiveSession(db, sessionIdOf(token), nowIso());
+  return live ? signedIn(db, live) : null;
+}
+
+/**
+ * The session and the form named by `evaluationId` in one lookup (see
+ * findSessionAndEvaluation). `evaluation` is undefined when nobody is signed in: the caller then
+ * looks the form up on its own.
+ */
+export async function sessionAndEvaluationOf(
   db: Db,
   request: FastifyRequest,
-): Promise<{ actor: Actor; session: Session } | null> {
+  evaluationId: string,
+): Promise<{ signedIn: SignedIn | null; evaluation?: EvaluationRecord | null }> {
+  const token = sessionToken(request);
+  if (token === null) return { signedIn: null };
+  const found = await findSessionAndEvaluation(db, sessionIdOf(token), nowIso(), evaluationId);
+  if (!found) return { signedIn: null };
+  return { signedIn: await signedIn(db, found), evaluation: found.evaluation };
+}
+
+function sessionToken(request: FastifyRequest): string | null {
   const token = request.cookies[SESSION_COOKIE];
-  if (!token || token.length > 200) return null;
-  const live = await findLiveSession(db, sessionIdOf(token), nowIso());
-  if (!live) return null;
+  return !token || token.length > 200 ? null : token;
+}
+
+async function signedIn(db: Db, live: { session: Session; user: User }): Promise<SignedIn> {
   if (Date.now() - new Date(live.session.lastSeenAt).getTime() > TOUCH_AFTER_MS) {
     await touchSession(db, live.session.id, nowIso(), isoAfter(SESSION_TTL_MS));
   }

@@ -7,7 +7,13 @@ import { knownMigrations, migrateToLatest, migrationStatus } from './database.ts
 import { nowIso } from './dialect.ts';
 import { findAttachment, insertAttachment } from './repos/attachments.ts';
 import { listEvents, recordEvent } from './repos/audit.ts';
-import { advanceVersion, findEvaluation, insertEvaluation, listEvaluations } from './repos/evaluations.ts';
+import {
+  advanceVersion,
+  findEvaluation,
+  findSessionAndEvaluation,
+  insertEvaluation,
+  listEvaluations,
+} from './repos/evaluations.ts';
 import { deleteExpiredCounters, peek, release, reserve } from './repos/rateLimits.ts';
 import { findLiveSession, insertSession } from './repos/sessions.ts';
 import { insertSnapshot, latestSnapshot, listPublished } from './repos/snapshots.ts';
@@ -206,6 +212,17 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
     expect(await findLiveSession(db, 'expired', now)).toBeUndefined();
     expect(await findLiveSession(db, 'of-disabled', now)).toBeUndefined();
     expect(await findLiveSession(db, 'no-such-session', now)).toBeUndefined();
+
+    // the form a request names, read with its session in one query: exactly findEvaluation's record
+    const formId = await newEvaluation();
+    const both = await findSessionAndEvaluation(db, 'live', now, formId);
+    expect(both?.session).toEqual(live?.session);
+    expect(both?.user).toEqual(live?.user);
+    expect(both?.evaluation).toEqual(await findEvaluation(db, formId));
+    expect(both?.evaluation?.id).toBe(formId);
+    expect((await findSessionAndEvaluation(db, 'live', now, 'no-such-form'))?.evaluation).toBeNull();
+    expect(await findSessionAndEvaluation(db, 'expired', now, formId)).toBeUndefined();
+    expect(await findSessionAndEvaluation(db, 'of-disabled', now, formId)).toBeUndefined();
   });
 
   it('filters and pages evaluations', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { acceptEvaluation } from '../../commands/acceptEvaluation.ts';
 import { approveEvaluation } from '../../commands/approveEvaluation.ts';
 import { approveTargets } from '../../commands/approveTargets.ts';
-import { evaluationFor, readable } from '../../commands/common.ts';
+import { allowedEvaluation, evaluationFor } from '../../commands/common.ts';
 import { createEvaluation } from '../../commands/createEvaluation.ts';
 import { declareTargets } from '../../commands/declareTargets.ts';
 import { deleteDraft } from '../../commands/deleteDraft.ts';
@@ -46,7 +46,9 @@ async function sendDetail(
   reply: FastifyReply,
 ) {
   const record =
-    typeof target === 'string' ? await evaluationFor(db, actor, target, 'read') : readable(actor, target);
+    typeof target === 'string'
+      ? await evaluationFor(db, actor, target, 'read')
+      : allowedEvaluation(actor, target, 'read');
   const id = record.id;
   reply.header('ETag', etagOf(record.version));
   // the row is the stamp: every change to the form (a version, a transition, publishing) moves
@@ -213,7 +215,14 @@ export const evaluationRoutes = [
     auth: 'user',
     params: idParams,
     success: { status: 200, description: '自评表' },
-    handler: async ({ db, actor, params, reply }) => sendDetail(db, actor, params.id, reply),
+    prefetch: 'evaluation',
+    handler: async ({ db, actor, params, reply, prefetched }) =>
+      sendDetail(
+        db,
+        actor,
+        prefetched ? allowedEvaluation(actor, prefetched.evaluation, 'read') : params.id,
+        reply,
+      ),
   }),
   route({
     method: 'PUT',

@@ -2,6 +2,8 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Stage, Status } from '../../domain.ts';
 import { runCompiled } from '../compiled.ts';
 import type { DB, Db, EvaluationsTable } from '../schema.ts';
+import { liveSessionOf, SESSION_USER_COLUMNS, type Session } from './sessions.ts';
+import type { User } from './users.ts';
 
 export interface EvaluationRecord {
   id: string;
@@ -134,6 +136,39 @@ export async function findEvaluation(db: Db, id: string): Promise<EvaluationReco
     [id],
   );
   return row && toRecord(row);
+}
+
+/**
+ * The session, its user and the form a request names, in one query: reading a form is the
+ * request made most, and on PostgreSQL each query is a round trip. `evaluation` is null when
+ * there is no such form; the whole answer is undefined when the session is not live.
+ */
+export async function findSessionAndEvaluation(
+  db: Db,
+  sessionId: string,
+  now: string,
+  evaluationId: string,
+): Promise<{ session: Session; user: User; evaluation: EvaluationRecord | null } | undefined> {
+  const [row] = await runCompiled(
+    db,
+    'findSessionAndEvaluation',
+    (d, evaluationId, sessionId, now) =>
+      d
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .leftJoin('evaluations', (j) => j.on('evaluations.id', '=', evaluationId))
+        .leftJoin('units', 'units.id', 'evaluations.unit_id')
+        .select(SESSION_USER_COLUMNS)
+        .selectAll('evaluations')
+        .select('units.name as unit_name')
+        .where('sessions.id', '=', sessionId)
+        .where('sessions.expires_at', '>', now),
+    [evaluationId, sessionId, now],
+  );
+  const live = row && liveSessionOf(row);
+  if (!live) return undefined;
+  // the left joins found the form when its id is there; then every column is as findEvaluation's
+  return { ...live, evaluation: row.id === null ? null : toRecord(row as Row) };
 }
 
 export interface EvaluationFilter {

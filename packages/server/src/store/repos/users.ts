@@ -11,7 +11,7 @@ export interface User {
   createdAt: string;
 }
 
-export function toUser(row: UsersTable): User {
+function toUser(row: UsersTable): User {
   return {
     id: row.id,
     username: row.username,
