@@ -13,9 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSamples } from '../../../../test-support/samples.ts';
 import { importBytes } from '../import.ts';
 import { exportBundle } from './bundle.ts';
+import { formTable } from './export.ts';
 import type { ExportLayoutId } from './layout/types.ts';
 import { openPdfRenderer, type PdfRenderer } from './pdf.ts';
 import { type KnownGap, roundTrip } from './round-trip.ts';
+import type { FormTable } from './table.ts';
 import { variantOf } from './variants.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-pdf-'));
@@ -187,6 +189,27 @@ describe('pdf export', () => {
     expect(Object.keys(seen).sort()).toEqual([]);
   });
 
+  it('goes on printing after a print fails, more forms at once than it has pages', {
+    timeout: 120_000,
+  }, async () => {
+    const own = await openPdfRenderer();
+    try {
+      // a table the page cannot be made of fails that print alone
+      await expect(own.render({} as FormTable)).rejects.toThrow();
+      const seed = formTable(sample('seed-hubei-dept-2023')).table;
+      const project = formTable(sample('anhui-project-2023-core-rows')).table;
+      const printed = await Promise.all([seed, project, seed, project, seed].map((t) => own.render(t)));
+      for (const [i, bytes] of printed.entries()) {
+        const [read] = await importBytes(bytes, `${i}.pdf`);
+        expect(read && 'evaluation' in read ? read.evaluation.unit : null).toBe(
+          i % 2 === 0 ? '光谷现代服务业园建设服务中心' : '张庄寨镇人民政府',
+        );
+      }
+    } finally {
+      await own.close();
+    }
+  });
+
   it('bundles many forms: a folder per unit with each form in pdf and xlsx, and an index', {
     timeout: 120_000,
   }, async () => {
@@ -203,8 +226,14 @@ describe('pdf export', () => {
       '张庄寨镇人民政府/2023-河西村特色种养补贴到户项目自评表.pdf',
       '张庄寨镇人民政府/2023-河西村特色种养补贴到户项目自评表.xlsx',
     ]);
-    for (const n of names.filter((x) => x.endsWith('.pdf')))
+    // printed two at a time on pages used again: each PDF is its own form, whole
+    for (const n of names.filter((x) => x.endsWith('.pdf'))) {
       expect(strFromU8(files[n]!.slice(0, 5))).toBe('%PDF-');
+      const [read] = await importBytes(files[n]!, n);
+      const ev = read && 'evaluation' in read ? read.evaluation : null;
+      expect(ev?.unit).toBe(n.split('/')[0]);
+      expect(ev?.indicators.length).toBe((n.startsWith('光谷') ? seed : project).indicators.length);
+    }
     // each workbook is the form again
     const [back] = await importBytes(
       files['光谷现代服务业园建设服务中心/2023-部门整体自评表.xlsx']!,
