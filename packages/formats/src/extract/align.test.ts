@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Grid } from '../grid.ts';
 import { alignCells, type Slot } from './align.ts';
-import { tokenize } from './tokens.ts';
+import { type Tok, tokenize } from './tokens.ts';
 
 /** The cells of one markdown-like row, empty ones kept, as the extractor's tokens. */
 function rowToks(texts: string[]) {
@@ -17,13 +17,13 @@ function rowToks(texts: string[]) {
   return tokenize([grid]);
 }
 
-const number = (t: string) => (/^\d+(\.\d+)?$/.test(t) ? 1 : -Infinity);
+const number = (t: Tok) => (/^\d+(\.\d+)?$/.test(t.text) ? 1 : -Infinity);
 const SLOTS: Slot<string>[] = [
   { role: 'target', col: 0, fit: () => 1 },
   { role: 'actual', col: 1, fit: () => 1 },
   { role: 'weight', col: 2, fit: number },
   { role: 'score', col: 3, fit: number },
-  { role: 'deviation', col: 4, fit: (t) => (/^\d+$/.test(t) ? 0.3 : 1) },
+  { role: 'deviation', col: 4, fit: (t) => (/^\d+$/.test(t.text) ? 0.3 : 1) },
 ];
 
 describe('alignCells', () => {
@@ -42,9 +42,9 @@ describe('alignCells', () => {
 
   it('keeps the 完成值 of a shifted Sichuan row instead of pushing 得分 into 未完成原因', () => {
     const slots: Slot<string>[] = [
-      { role: 'op', col: 0, fit: (t) => (/^[≥≤]$/.test(t) ? 1 : -Infinity) },
+      { role: 'op', col: 0, fit: (t) => (/^[≥≤]$/.test(t.text) ? 1 : -Infinity) },
       { role: 'target', col: 1, fit: () => 1 },
-      { role: 'unit', col: 2, fit: (t) => (/^\D{1,4}$/.test(t) ? 1 : -Infinity) },
+      { role: 'unit', col: 2, fit: (t) => (/^\D{1,4}$/.test(t.text) ? 1 : -Infinity) },
       ...SLOTS.slice(1).map((s, k) => ({ ...s, col: k + 3 })),
     ];
     const a = alignCells(rowToks(['', '≥', '7', '场', '10', '15', '15']), slots, {

@@ -10,8 +10,8 @@ export interface Slot<R extends string> {
   role: R;
   /** the header column of this role, when known */
   col: number | null;
-  /** how well a cell text fits: > 0 fits, -Infinity never */
-  fit: (text: string) => number;
+  /** how well a cell fits: > 0 fits, -Infinity never (given the token, so that it may ask the facts kept on it) */
+  fit: (tok: Tok) => number;
   /** a filled cell matters more here (a score over a target when only two numbers are given) */
   preference?: number;
 }
@@ -27,8 +27,17 @@ const UNUSED_PENALTY = 1.5;
 const COLUMN_BONUS = 0.5;
 const WEAK_FIT = 0.5;
 
+// the moves of the alignment table, kept in a byte array
+const SKIP_SLOT = 0;
+const SKIP_CELL = 1;
+const TAKE = 2;
+
 function fits<R extends string>(toks: Tok[], slots: Slot<R>[]): boolean {
-  return toks.every((t, k) => t.empty || slots[k]!.fit(t.text) > 0);
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (!t.empty && !(slots[k]!.fit(t) > 0)) return false;
+  }
+  return true;
 }
 
 /**
@@ -75,44 +84,43 @@ export function alignCells<R extends string>(
   }
   const n = filled.length;
   const m = slots.length;
-  // best[i][j]: best score using the first i cells and the first j columns
-  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-Infinity));
-  const move: ('skipCell' | 'skipSlot' | 'take')[][] = Array.from({ length: n + 1 }, () =>
-    new Array<'skipCell' | 'skipSlot' | 'take'>(m + 1).fill('skipSlot'),
-  );
-  best[0]![0] = 0;
+  const w = m + 1;
+  // best[i * w + j]: best score using the first i cells and the first j columns; move: how it was reached
+  const best = new Float64Array((n + 1) * w).fill(-Infinity);
+  const move = new Uint8Array((n + 1) * w);
+  best[0] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
       if (i === 0 && j === 0) continue;
       let score = -Infinity;
-      let how: 'skipCell' | 'skipSlot' | 'take' = 'skipSlot';
-      if (j > 0 && best[i]![j - 1]! > score) {
-        score = best[i]![j - 1]!;
-        how = 'skipSlot';
+      let how = SKIP_SLOT;
+      if (j > 0 && best[i * w + j - 1]! > score) {
+        score = best[i * w + j - 1]!;
+        how = SKIP_SLOT;
       }
-      if (i > 0 && best[i - 1]![j]! - UNUSED_PENALTY > score) {
-        score = best[i - 1]![j]! - UNUSED_PENALTY;
-        how = 'skipCell';
+      if (i > 0 && best[(i - 1) * w + j]! - UNUSED_PENALTY > score) {
+        score = best[(i - 1) * w + j]! - UNUSED_PENALTY;
+        how = SKIP_CELL;
       }
       if (i > 0 && j > 0) {
         const tok = filled[i - 1]!;
         const slot = slots[j - 1]!;
-        const fit = slot.fit(tok.text);
+        const fit = slot.fit(tok);
         if (fit > 0) {
           let gain = fit + (slot.preference ?? 0);
           // a weak fit (a bare number in the 偏差原因 column) earns nothing by its position: a row
           // shifted right by one puts its 得分 there, and the shift must not win over the order
           if (opts.positional && slot.col !== null && tok.col - opts.shift === slot.col && fit >= WEAK_FIT)
             gain += COLUMN_BONUS;
-          const s = best[i - 1]![j - 1]! + gain;
+          const s = best[(i - 1) * w + j - 1]! + gain;
           if (s > score) {
             score = s;
-            how = 'take';
+            how = TAKE;
           }
         }
       }
-      best[i]![j] = score;
-      move[i]![j] = how;
+      best[i * w + j] = score;
+      move[i * w + j] = how;
     }
   }
   const cells: Partial<Record<R, Tok>> = {};
@@ -120,12 +128,12 @@ export function alignCells<R extends string>(
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const how = move[i]![j]!;
-    if (how === 'take') {
+    const how = move[i * w + j]!;
+    if (how === TAKE) {
       cells[slots[j - 1]!.role] = filled[i - 1]!;
       i--;
       j--;
-    } else if (how === 'skipCell') {
+    } else if (how === SKIP_CELL) {
       unused.unshift(filled[i - 1]!);
       i--;
     } else j--;

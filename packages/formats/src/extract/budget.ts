@@ -8,26 +8,27 @@ import { foldText } from '@jixiao/core';
 import { budgetRoleOf, isBudgetGroupWord, moneyUnitIn, pointsIn } from '../layout/headers.ts';
 import type { BudgetRole } from '../layout/types.ts';
 import { alignCells, type Slot } from './align.ts';
-import { isBreakdownLabel, isEmptyMark, isValueLike, parseMoney, plainNumber } from './cells.ts';
+import { isBreakdownLabel, isEmptyMark } from './cells.ts';
 import type { BudgetRow, Column } from './draft.ts';
-import { footerField, headField, isBudgetTitle } from './markers.ts';
+import { footerField, isBudgetTitle } from './markers.ts';
 import { warn } from './report.ts';
 import { type Ctx, isMarker, rowEnd } from './stream.ts';
-import type { Tok } from './tokens.ts';
+import { emptyMarkOf, headOf, moneyOfTok, plainNumberOf, type Tok, valueLikeOf } from './tokens.ts';
 
 const DEFAULT_COLUMNS: readonly BudgetRole[] = ['initial', 'planned', 'executed', 'weight', 'rate', 'score'];
 
-function fitFor(role: BudgetRole): (text: string) => number {
+// Judged on the token (not its text alone), so that the facts kept on it are asked only once.
+function fitFor(role: BudgetRole): (t: Tok) => number {
   switch (role) {
     case 'initial':
     case 'planned':
     case 'executed':
-      return (t) => (isEmptyMark(t) ? 0.5 : parseMoney(t).ok ? 1 : -Infinity);
+      return (t) => (emptyMarkOf(t) ? 0.5 : moneyOfTok(t).ok ? 1 : -Infinity);
     case 'rate':
       return (t) => {
-        if (isEmptyMark(t)) return 0.5;
-        if (/%$/.test(foldText(t))) return 1.2;
-        const n = plainNumber(t);
+        if (emptyMarkOf(t)) return 0.5;
+        if (/%$/.test(foldText(t.text))) return 1.2;
+        const n = plainNumberOf(t);
         if (n === null) return -Infinity;
         // a fraction in a budget row is a rate far more often than a score
         return n <= 1.5 ? 1.1 : 0.2;
@@ -35,20 +36,20 @@ function fitFor(role: BudgetRole): (text: string) => number {
     case 'weight':
     case 'score':
       return (t) => {
-        if (isEmptyMark(t)) return 0.5;
-        const n = plainNumber(t);
+        if (emptyMarkOf(t)) return 0.5;
+        const n = plainNumberOf(t);
         if (n === null || n < 0 || n > 100) return -Infinity;
         // a budget weight is a whole number of points; 0.9 is far more likely a rate
         return role === 'weight' && !Number.isInteger(n) ? 0.3 : 1;
       };
     case 'reason':
-      return (t) => (isValueLike(t) ? -Infinity : 1);
+      return (t) => (valueLikeOf(t) ? -Infinity : 1);
   }
 }
 
 /** A budget line's label: '其中:财政拨款', '上年结转资金', '年度资金总额:' — not a remark ('1.预算执行率=…'). */
 function isLineLabel(t: Tok): boolean {
-  if (t.empty || isValueLike(t.text) || isEmptyMark(t.text)) return false;
+  if (t.empty || valueLikeOf(t) || isEmptyMark(t.text)) return false;
   const k = t.key.replace(/[:：]$/, '');
   if (k.length > 24 || /^\d+[.、]|[=,，;；。]/.test(k)) return false;
   return (
@@ -87,7 +88,7 @@ function addHeaderWordsAbove(
 
 /** Markers that, inside a budget block, are its lines: '项目支出', '合计'. */
 function isBudgetLineMarker(t: Tok): boolean {
-  const field = headField(t.key)?.field;
+  const field = headOf(t)?.field;
   return field === 'basicTotal' || field === 'projectTotal' || footerField(t.key) === 'total';
 }
 
@@ -182,7 +183,7 @@ export function readBudget(ctx: Ctx, i: number): number {
       continue;
     }
     if (isMarker(t) && !(isLineLabel(t) && isBudgetLineMarker(t))) break;
-    const labelled = !isValueLike(t.text) && !isEmptyMark(t.text);
+    const labelled = !valueLikeOf(t) && !isEmptyMark(t.text);
     if (labelled && !isLineLabel(t) && !hasNumbersAfter(toks, j, roles.length)) break;
     const start = labelled ? j + 1 : j;
     const values: Tok[] = [];
@@ -226,7 +227,7 @@ function hasNumbersAfter(toks: Tok[], i: number, n: number): boolean {
   const end = t.stream ? Math.min(toks.length, i + 1 + n) : rowEnd(toks, i);
   for (let k = i + 1; k < end; k++) {
     const v = toks[k]!;
-    if (!v.empty && parseMoney(v.text).value !== null) return true;
+    if (!v.empty && moneyOfTok(v).value !== null) return true;
   }
   return false;
 }

@@ -85,7 +85,7 @@ function tok(text: string, col = 0): Tok {
   };
 }
 
-const num = (t: string) => (/^\d+(\.\d+)?$/.test(t) ? 1 : -Infinity);
+const num = (t: Tok) => (/^\d+(\.\d+)?$/.test(t.text) ? 1 : -Infinity);
 const any = () => 1;
 
 describe('alignCells', () => {

@@ -60,7 +60,15 @@ function pointsMarkerUncached(text: string): number | null {
   const { label, points } = normalizeLabel(text);
   return label === '' ? points : null;
 }
-export const pointsMarker: (key: string) => number | null = memo(pointsMarkerUncached);
+const pointsMarkerMemo = memo(pointsMarkerUncached);
+
+/**
+ * Points end in '分', and no other character becomes one when a text is compacted (NFKC): a text
+ * without it is refused before the cache is asked.
+ */
+export function pointsMarker(text: string): number | null {
+  return text.includes('分') ? pointsMarkerMemo(text) : null;
+}
 
 export type LabelLevel = 'level1' | 'level2';
 

@@ -18,6 +18,8 @@ export interface LabelCell {
   where: string;
   /** the last row (global row id) a merged label cell covers; null when its span is not known */
   until: number | null;
+  /** labelText of the cell, when found as the cell was read */
+  label?: string;
 }
 
 export type RowKind = 'indicator' | 'labels' | 'placeholder' | 'breakdown' | 'goal';

@@ -11,15 +11,16 @@ import {
   isNatureCell,
   isOperatorCell,
   joinLines,
-  parseMoney,
   parseRate,
   parseScore,
   plainNumber,
+  type ScoreReading,
 } from './cells.ts';
 import type { BudgetRow, FormDraft, IndicatorRow } from './draft.ts';
 import { resolveLabels } from './labels.ts';
+import { memo } from './memo.ts';
 import { type Report, warn } from './report.ts';
-import type { Tok } from './tokens.ts';
+import { emptyMarkOf, moneyOfTok, plainNumberOf, type Tok } from './tokens.ts';
 
 function text(t: Tok | undefined): string {
   return t && !t.empty ? t.text.trim() : '';
@@ -27,7 +28,8 @@ function text(t: Tok | undefined): string {
 
 function moneyOf(report: Report, moneyUnit: string, t: Tok | undefined, what: string): number | null {
   if (!t || t.empty) return null;
-  const m = parseMoney(t.text);
+  // parseMoney's own first test, answered by the fact the token keeps
+  const m = emptyMarkOf(t) ? NO_MONEY : moneyOfTok(t);
   if (!m.ok) {
     warn(report, 'not-a-number', t.where, `${what}“${t.text}”不是金额`, t.text);
     return null;
@@ -45,16 +47,26 @@ function moneyOf(report: Report, moneyUnit: string, t: Tok | undefined, what: st
   return m.value;
 }
 
+const NO_MONEY = { value: null, unit: null, ok: true } as const;
+
+/** parseScore of the token's text, its first two tests answered by the facts the token keeps. */
+function scoreReading(t: Tok): ScoreReading {
+  if (emptyMarkOf(t)) return { value: null, ok: true };
+  const n = plainNumberOf(t);
+  if (n !== null) return { value: n, ok: true };
+  return parseScore(t.text);
+}
+
 function scoreOf(report: Report, t: Tok | undefined, what: string): number | null {
   if (!t || t.empty) return null;
-  const s = parseScore(t.text);
+  const s = scoreReading(t);
   if (!s.ok) warn(report, 'not-a-number', t.where, `${what}“${t.text}”不是数字`, t.text);
   return s.value;
 }
 
 function rateOf(report: Report, t: Tok | undefined): number | null {
   if (!t || t.empty) return null;
-  const r = parseRate(t.text);
+  const r = emptyMarkOf(t) ? NO_RATE : rateReading(t.text);
   if (!r.ok) warn(report, 'not-a-number', t.where, `执行率“${t.text}”不是百分数`, t.text);
   if (r.assumedPercent) {
     warn(
@@ -67,6 +79,12 @@ function rateOf(report: Report, t: Tok | undefined): number | null {
   }
   return r.value;
 }
+
+const NO_RATE = { value: null, ok: true, assumedPercent: false } as const;
+
+// a rate is divided by 100 in decimal arithmetic, which costs more than a lookup; forms repeat
+// their rates ('100%'), and the reading is only read, never changed
+const rateReading = memo(parseRate);
 
 function lineLabel(label: string): string {
   return label
@@ -142,14 +160,21 @@ function targetRaw(cells: Partial<Record<IndicatorRole, Tok>>): string {
 
 function unitSuffix(value: string, cells: Partial<Record<IndicatorRole, Tok>>): string {
   const unit = text(cells.unit);
-  if (unit === '' || isEmptyMark(unit) || value.endsWith(unit)) return '';
+  if (unit === '' || emptyMarkOfText(unit, cells.unit) || value.endsWith(unit)) return '';
   return plainNumber(value) !== null || /\d$/.test(value) ? unit : '';
 }
 
+/** isEmptyMark(text), from the token's fact when the text is the token's own. */
+function emptyMarkOfText(text: string, t: Tok | undefined): boolean {
+  return t !== undefined && t.text === text ? emptyMarkOf(t) : isEmptyMark(text);
+}
+
 function actualRaw(cells: Partial<Record<IndicatorRole, Tok>>): string {
-  const value = unwrapValue(text(cells.actual));
+  const t = cells.actual;
+  const value = unwrapValue(text(t));
   if (value === '') return '';
-  return plainNumber(value) !== null ? value + unitSuffix(value, cells) : value;
+  const n = t !== undefined && t.text === value ? plainNumberOf(t) : plainNumber(value);
+  return n !== null ? value + unitSuffix(value, cells) : value;
 }
 
 function indicatorsOf(form: FormDraft): Indicator[] {
@@ -183,7 +208,7 @@ function indicatorOf(
     actual: parseValue(actualRaw(c)),
     weight: scoreOf(report, c.weight, '分值'),
     score: scoreOf(report, c.score, '得分'),
-    deviation: deviation === '' || isEmptyMark(deviation) ? null : joinLines(deviation),
+    deviation: deviation === '' || emptyMarkOfText(deviation, c.deviation) ? null : joinLines(deviation),
   };
   const coreCell = text(c.core);
   if (name.startsWith('★') || /^(是|★|√|✓|核心)$/.test(coreCell)) indicator.core = true;

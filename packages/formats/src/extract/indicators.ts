@@ -12,34 +12,43 @@
  * it governs.
  */
 import { foldText, normalizeLabel } from '@jixiao/core';
-import { indicatorRoleOf } from '../layout/headers.ts';
 import type { IndicatorRole } from '../layout/types.ts';
 import { alignCells, type Slot } from './align.ts';
 import {
   compactText,
   isBreakdownLabel,
-  isEmptyMark,
   isNatureCell,
   isOperatorCell,
   isPlaceholderName,
-  isScoreLike,
-  isValueLike,
   joinLines,
-  labelLevel,
-  plainNumber,
-  pointsMarker,
   stripTemplatePrefix,
 } from './cells.ts';
-import { type Column, type IndicatorRow, type LabelCell, ROLE_NAMES } from './draft.ts';
+import {
+  type Column,
+  type FormDraft,
+  type IndicatorRow,
+  type LabelCell,
+  ROLE_NAMES,
+  type RowKind,
+} from './draft.ts';
 import { repair, warn } from './report.ts';
 import { type Ctx, hasContentAfter, isMarker, nextFilled, rowEnd, rowStart } from './stream.ts';
-import type { Tok } from './tokens.ts';
+import {
+  emptyMarkOf,
+  levelOf,
+  plainNumberOf,
+  pointsOf,
+  roleOf,
+  type Tok,
+  valueLikeOf,
+  withText,
+} from './tokens.ts';
 
 const STRUCTURE_ROLES: ReadonlySet<IndicatorRole> = new Set(['group', 'level1', 'level2', 'name']);
 
 /** Whether an indicator header row starts at token i: a 一级/二级/三级 (or group) word followed by more header words. */
 export function indicatorHeaderAt(toks: Tok[], i: number): boolean {
-  const role = indicatorRoleOf(toks[i]!.key);
+  const role = roleOf(toks[i]!);
   if (role === null || !STRUCTURE_ROLES.has(role)) return false;
   let more = 0;
   let seen = 0;
@@ -47,7 +56,7 @@ export function indicatorHeaderAt(toks: Tok[], i: number): boolean {
     const t = toks[j]!;
     if (t.empty) continue;
     seen++;
-    if (indicatorRoleOf(t.key) !== null) more++;
+    if (roleOf(t) !== null) more++;
     else break;
   }
   return more >= 2;
@@ -64,15 +73,15 @@ export function readIndicatorHeader(ctx: Ctx, i: number): number {
       j++;
       continue;
     }
-    const role = indicatorRoleOf(t.key);
+    const role = roleOf(t);
     if (role === null) break;
     // a header word already taken is the next header (a new table), not this one's
-    if (cells.some((c) => indicatorRoleOf(c.key) === role) && role !== 'group') break;
+    if (cells.some((c) => roleOf(c) === role) && role !== 'group') break;
     cells.push(t);
     j++;
   }
   const oneRow = cells.every((c) => c.row === cells[0]!.row) && cells[0]!.positional;
-  form.columns = cells.map((c) => ({ role: indicatorRoleOf(c.key)!, col: oneRow ? c.col : null }));
+  form.columns = cells.map((c) => ({ role: roleOf(c)!, col: oneRow ? c.col : null }));
   form.headerCells = oneRow ? cells[0]!.rowCells : 0;
   if (!form.columns.some((c) => c.role === 'name')) {
     const fallback = form.layout?.indicatorColumns ?? [
@@ -111,32 +120,59 @@ const ASSESSMENT =
 const BARE_UNIT =
   /^(%|‰|[个人次场元亩份项户天台套家所座间辆件篇批张本条处名期周月年]{1,2}|万元|亿元|万人|人次|公里|千米|米|平方米|立方米|吨|小时|分钟|个?工作日|元\/[^\d\s]{1,4})$/;
 
-function fitFor(role: IndicatorRole): (text: string) => number {
+// Judged on the token (not its text alone), so that the facts kept on it are asked only once.
+function fitFor(role: IndicatorRole): (t: Tok) => number {
   switch (role) {
     case 'actual':
-      return (t) => (BARE_UNIT.test(t.replace(/\s/g, '')) ? 0.2 : 1);
+      return (t) => (BARE_UNIT.test(t.text.replace(/\s/g, '')) ? 0.2 : 1);
     case 'weight':
     case 'score':
-      return (t) => (isScoreLike(t) ? 1 : isEmptyMark(t) ? 0.5 : -Infinity);
+      return (t) => {
+        const n = plainNumberOf(t);
+        return n !== null && n >= 0 && n <= 100 ? 1 : emptyMarkOf(t) ? 0.5 : -Infinity;
+      };
     case 'op':
-      return (t) => (isOperatorCell(t) || isNatureCell(t) ? 1 : -Infinity);
+      return (t) => (isOperatorCell(t.text) || isNatureCell(t.text) ? 1 : -Infinity);
     case 'unit':
       return (t) =>
-        !isValueLike(t) && t.replace(/\s/g, '').length <= 6 && labelLevel(t) === null && !ASSESSMENT.test(t)
+        !valueLikeOf(t) &&
+        t.text.replace(/\s/g, '').length <= 6 &&
+        levelOf(t) === null &&
+        !ASSESSMENT.test(t.text)
           ? 1
           : -Infinity;
     case 'deviation':
-      return (t) => (plainNumber(t) !== null ? 0.3 : 1);
+      return (t) => (plainNumberOf(t) !== null ? 0.3 : 1);
     case 'coefficient':
-      return (t) => (isValueLike(t) ? 1 : isEmptyMark(t) ? 0.5 : -Infinity);
+      return (t) => (valueLikeOf(t) ? 1 : emptyMarkOf(t) ? 0.5 : -Infinity);
     case 'core':
-      return (t) => (/^(是|否|★|☆|√|✓|核心)$/.test(t.trim()) ? 1 : -Infinity);
+      return (t) => (/^(是|否|★|☆|√|✓|核心)$/.test(t.text.trim()) ? 1 : -Infinity);
     default:
       return () => 1;
   }
 }
 
+// Rows of one table share their columns: their slots are made once per columns list.
+const slotCache = new WeakMap<Column<IndicatorRole>[], Slot<IndicatorRole>[][]>();
+
+// the table being read: asked about row after row with the same columns
+let lastColumns: Column<IndicatorRole>[] | null = null;
+let lastSlots: Slot<IndicatorRole>[][] = [];
+
 function slotsFor(columns: Column<IndicatorRole>[], positional: boolean): Slot<IndicatorRole>[] {
+  if (columns !== lastColumns) {
+    let cached = slotCache.get(columns);
+    if (cached === undefined) {
+      cached = [makeSlots(columns, false), makeSlots(columns, true)];
+      slotCache.set(columns, cached);
+    }
+    lastColumns = columns;
+    lastSlots = cached;
+  }
+  return lastSlots[positional ? 1 : 0]!;
+}
+
+function makeSlots(columns: Column<IndicatorRole>[], positional: boolean): Slot<IndicatorRole>[] {
   return valueColumns(columns).map((c) => {
     const slot: Slot<IndicatorRole> = { role: c.role, col: c.col, fit: fitFor(c.role) };
     // when cells left no trace of their columns, two numbers are more likely 分值 and 得分 than
@@ -155,7 +191,9 @@ function spanEnd(t: Tok): number | null {
 }
 
 function labelCell(t: Tok): LabelCell {
-  return { text: t.text, points: normalizeLabel(t.text).points, where: t.where, until: spanEnd(t) };
+  const { label, points } = normalizeLabel(t.text);
+  // the label as labels.ts reads it (labelText), found here once rather than for every row it governs
+  return { text: t.text, points, where: t.where, until: spanEnd(t), label: label === '' ? t.text : label };
 }
 
 /**
@@ -163,22 +201,37 @@ function labelCell(t: Tok): LabelCell {
  * PDF printed elsewhere (on the next page, when a page break cut the cell).
  */
 function blankLabels(
-  rowToks: Tok[],
+  toks: Tok[],
+  from: number,
+  to: number,
   columns: Column<IndicatorRole>[],
   shift: number,
 ): { l1: boolean; l2: boolean } {
-  const l1Col = colOf(columns, 'level1');
-  const l2Col = colOf(columns, 'level2');
-  const at = (col: number | null) =>
-    col !== null && rowToks.some((t) => t.empty && t.rowSpan > 1 && t.positional && t.col - shift === col);
-  return { l1: at(l1Col), l2: at(l2Col) };
+  return {
+    l1: blankAt(toks, from, to, colOf(columns, 'level1'), shift),
+    l2: blankAt(toks, from, to, colOf(columns, 'level2'), shift),
+  };
+}
+
+function blankAt(toks: Tok[], from: number, to: number, col: number | null, shift: number): boolean {
+  if (col === null) return false;
+  for (let k = from; k < to; k++) {
+    const t = toks[k]!;
+    if (t.empty && t.rowSpan > 1 && t.positional && t.col - shift === col) return true;
+  }
+  return false;
 }
 
 function rowText(toks: Tok[]): string {
-  return toks
-    .filter((t) => !t.empty)
-    .map((t) => t.text.replace(/\n/g, ' '))
-    .join(' | ');
+  let out = '';
+  let first = true;
+  for (const t of toks) {
+    if (t.empty) continue;
+    const text = t.text.includes('\n') ? t.text.replace(/\n/g, ' ') : t.text;
+    out = first ? text : `${out} | ${text}`;
+    first = false;
+  }
+  return out;
 }
 
 interface Labels {
@@ -196,17 +249,17 @@ function leadingLabels(filled: Tok[]): Labels {
   const found: Tok[] = [];
   for (const t of filled) {
     // the merged '年度绩效指标' column printed on a data row (a PDF centres it on its span)
-    if (out.count === found.length + (out.points === null ? 0 : 1) && indicatorRoleOf(t.key) === 'group') {
+    if (out.count === found.length + (out.points === null ? 0 : 1) && roleOf(t) === 'group') {
       out.count++;
       continue;
     }
-    const p = pointsMarker(t.text);
+    const p = pointsOf(t);
     if (p !== null) {
       out.points = p;
       out.count++;
       continue;
     }
-    if (found.length < 2 && labelLevel(t.text) !== null) {
+    if (found.length < 2 && levelOf(t) !== null) {
       found.push(t);
       out.count++;
       continue;
@@ -217,7 +270,7 @@ function leadingLabels(filled: Tok[]): Labels {
     out.l1 = labelCell(found[0]!);
     out.l2 = labelCell(found[1]!);
   } else if (found.length === 1) {
-    if (labelLevel(found[0]!.text) === 'level1') out.l1 = labelCell(found[0]!);
+    if (levelOf(found[0]!) === 'level1') out.l1 = labelCell(found[0]!);
     else out.l2 = labelCell(found[0]!);
   }
   if (out.points !== null && out.l1) {
@@ -267,7 +320,9 @@ function pushLabelsRow(
     name: null,
     cells: {},
     goal: ctx.form.currentGoal,
-    ...(centred ? { centred } : {}),
+    centred,
+    blankL1: false,
+    blankL2: false,
   });
 }
 
@@ -302,13 +357,13 @@ function noticePageSplit(ctx: Ctx, first: Tok): void {
  * label: an indicator of its own would need its name in front of as many values.
  */
 function wrappedValues(first: Tok, rowToks: Tok[], valueSlots: number): boolean {
-  if (isValueLike(first.text)) return true;
+  if (valueLikeOf(first)) return true;
   // only text breaks a row at a line break; a PDF's next row of words is a row of its own
   if (!first.cuttable) return false;
   const filled = rowToks.filter((t) => !t.empty);
   const last = filled[filled.length - 1];
   if (filled.length < 2 || filled.length > valueSlots || !last) return false;
-  if (plainNumber(last.text) === null) return false;
+  if (plainNumberOf(last) === null) return false;
   return leadingLabels(filled).count === 0;
 }
 
@@ -330,23 +385,24 @@ function readRow(ctx: Ctx, i: number): number {
   const positional = rest[0]!.positional;
   const nameCol = colOf(columns, 'name');
   const slots = slotsFor(columns, positional);
-  const after = (tok: Tok) => rowToks.slice(rowToks.indexOf(tok) + 1);
-  const shiftOf = (name: Tok) => (positional && nameCol !== null ? name.col - nameCol : 0);
 
   // Reading A: the first cell after the labels is the name. Reading B: it is a 二级 the taxonomy
   // does not know ('公共安全目标'), and the name follows it. B wins only when it places every cell.
   let nameTok = rest[0]!;
   let l2 = labels.l2;
-  let values = after(nameTok);
-  let aligned = alignCells(values, slots, { positional, shift: shiftOf(nameTok) });
+  let values = cellsAfter(rowToks, nameTok);
+  let aligned = alignCells(values, slots, { positional, shift: shiftOf(positional, nameCol, nameTok) });
   const second = rest[1];
-  if (!l2 && second && !isValueLike(rest[0]!.text) && !isValueLike(second.text)) {
+  if (!l2 && second && !valueLikeOf(rest[0]!) && !valueLikeOf(second)) {
     const l2Col = colOf(columns, 'level2');
     const l1Shift = labels.l1 && positional ? l1ShiftOf(columns, filled[0]!) : 0;
     const atL2 = positional && l2Col !== null && rest[0]!.col - l1Shift === l2Col;
     if (labelish(rest[0]!.text) || atL2) {
-      const valuesB = after(second);
-      const alignedB = alignCells(valuesB, slots, { positional, shift: shiftOf(second) });
+      const valuesB = cellsAfter(rowToks, second);
+      const alignedB = alignCells(valuesB, slots, {
+        positional,
+        shift: shiftOf(positional, nameCol, second),
+      });
       if (alignedB.unused.length < aligned.unused.length) {
         l2 = labelCell(rest[0]!);
         nameTok = second;
@@ -383,11 +439,13 @@ function readRow(ctx: Ctx, i: number): number {
     aligned = alignCells(values, slots, { positional: false, shift: 0 });
   }
 
-  const blank = blankLabels(toks.slice(rowStart(toks, i), end), columns, shiftOf(nameTok));
+  const blank = blankLabels(toks, rowStart(toks, i), end, columns, shiftOf(positional, nameCol, nameTok));
   const row = buildRow(ctx, {
     labels: {
-      ...labels,
+      l1: labels.l1,
       l2,
+      points: labels.points,
+      count: labels.count,
       blankL1: blank.l1 && !labels.l1,
       blankL2: blank.l2 && !l2,
     },
@@ -404,6 +462,16 @@ function readRow(ctx: Ctx, i: number): number {
     noteShift(ctx, row, nameTok, aligned.cells, nameTok.rowCells, text);
   }
   return end;
+}
+
+/** The row's cells after `tok`. */
+function cellsAfter(rowToks: Tok[], tok: Tok): Tok[] {
+  return rowToks.slice(rowToks.indexOf(tok) + 1);
+}
+
+/** How far a positional row sits off its header, judged by its name cell. */
+function shiftOf(positional: boolean, nameCol: number | null, name: Tok): number {
+  return positional && nameCol !== null ? name.col - nameCol : 0;
 }
 
 function l1ShiftOf(columns: Column<IndicatorRole>[], l1Tok: Tok): number {
@@ -457,7 +525,7 @@ function readStreamRecord(ctx: Ctx, i: number): number {
       j++;
       continue;
     }
-    if (labelLevel(t.text) !== null || pointsMarker(t.text) !== null || indicatorRoleOf(t.key) === 'group') {
+    if (levelOf(t) !== null || pointsOf(t) !== null || roleOf(t) === 'group') {
       labelToks.push(t);
       j++;
       continue;
@@ -475,7 +543,7 @@ function readStreamRecord(ctx: Ctx, i: number): number {
   const values: Tok[] = [];
   while (values.length < slots.length && j < toks.length) {
     const t = toks[j]!;
-    if (!t.empty && (labelLevel(t.text) !== null || pointsMarker(t.text) !== null || isMarker(t))) break;
+    if (!t.empty && (levelOf(t) !== null || pointsOf(t) !== null || isMarker(t))) break;
     values.push(t);
     j++;
   }
@@ -505,7 +573,11 @@ const GLUED =
   /^((?:不少于|不低于|不高于|不超过|不多于|不大于|不小于|[≥≤><=])?\d+(?:\.\d+)?(?:%|个?工作日|[^\d\s.≥≤><=%年月日号:/-]{1,4})(?:以上|以下|以内)?)\s*([≥≤><=]?\d+(?:\.\d+)?(?:%|[^\d\s.≥≤><=%年月日号:/-]{1,3})?)$|^([≥≤><=]?\d+(?:\.\d+)?)\s+([≥≤><=]?\d+(?:\.\d+)?(?:%|[^\d\s.≥≤><=%年月日号:/-]{1,3})?)$/;
 
 function part(t: Tok, text: string, offset: number): Tok {
-  return { ...t, text, key: compactText(text), col: t.col + offset };
+  return withText(t, text, compactText(text), t.col + offset);
+}
+
+function isOperatorTok(t: Tok): boolean {
+  return !t.empty && isOperatorCell(t.text);
 }
 
 /**
@@ -516,7 +588,7 @@ function part(t: Tok, text: string, offset: number): Tok {
 function repairGlued(ctx: Ctx, values: Tok[], slots: Slot<IndicatorRole>[]): Tok[] {
   const report = ctx.form.report;
   let out = values;
-  if (!slots.some((s) => s.role === 'op')) {
+  if (!slots.some((s) => s.role === 'op') && values.some(isOperatorTok)) {
     const merged: Tok[] = [];
     // The next filled cell after each one, found in one pass: a row of tens of thousands of
     // cells (a damaged file) must not cost a search per cell.
@@ -526,13 +598,7 @@ function repairGlued(ctx: Ctx, values: Tok[], slots: Slot<IndicatorRole>[]): Tok
       const t = out[k]!;
       const at = nextFilled[k]!;
       const next = at >= 0 ? out[at] : undefined;
-      if (
-        !t.empty &&
-        isOperatorCell(t.text) &&
-        next &&
-        isValueLike(next.text) &&
-        !isOperatorCell(next.text)
-      ) {
+      if (!t.empty && isOperatorCell(t.text) && next && valueLikeOf(next) && !isOperatorCell(next.text)) {
         const text = t.text.trim() + next.text.trim();
         repair(report, 'join-split-operator', t.where, `${t.text} | ${next.text}`, text);
         merged.push(part(t, text, 0));
@@ -550,7 +616,7 @@ function repairGlued(ctx: Ctx, values: Tok[], slots: Slot<IndicatorRole>[]): Tok
   const sentence =
     slots.some((s) => s.role === 'deviation') &&
     lastFilled !== undefined &&
-    !isValueLike(lastFilled.text) &&
+    !valueLikeOf(lastFilled) &&
     compactText(lastFilled.text).length > 6
       ? 1
       : 0;
@@ -582,28 +648,18 @@ interface RowParts {
 function buildRow(ctx: Ctx, p: RowParts): IndicatorRow | null {
   const { form } = ctx;
   const rawName = joinLines(p.nameTok.text).trim();
-  const filledValues = Object.values(p.cells).filter((t) => t && !(t as Tok).empty).length;
-  const base = {
-    rowId: p.nameTok.row,
-    where: p.where,
-    text: p.text,
-    l1: p.labels.l1,
-    l2: p.labels.l2,
-    ...(p.labels.blankL1 ? { blankL1: true } : {}),
-    ...(p.labels.blankL2 ? { blankL2: true } : {}),
-    points: p.labels.points,
-    cells: p.cells,
-    goal: form.currentGoal,
-  };
+  let filledValues = 0;
+  for (const role in p.cells) {
+    const t = p.cells[role as IndicatorRole];
+    if (t && !t.empty) filledValues++;
+  }
   if (isPlaceholderName(rawName)) {
     warn(form.report, 'placeholder-row', p.where, '模板的空白指标行，不是指标', p.text);
-    form.rows.push({ ...base, kind: 'placeholder', name: null });
-    return form.rows[form.rows.length - 1]!;
+    return pushRow(form, p, 'placeholder', null);
   }
   if (isBreakdownLabel(rawName)) {
     warn(form.report, 'breakdown-row', p.where, '“其中”明细行，是上一指标的分项，不计为指标', p.text);
-    form.rows.push({ ...base, kind: 'breakdown', name: rawName });
-    return form.rows[form.rows.length - 1]!;
+    return pushRow(form, p, 'breakdown', rawName);
   }
   if (filledValues === 0 && p.atEnd) {
     warn(form.report, 'truncated', p.where, '文本在此中断，本行及其后的内容缺失', p.text);
@@ -613,6 +669,26 @@ function buildRow(ctx: Ctx, p: RowParts): IndicatorRow | null {
   }
   const name = stripTemplatePrefix(rawName);
   if (name !== rawName) repair(form.report, 'strip-prefix', p.where, rawName, name);
-  form.rows.push({ ...base, kind: 'indicator', name });
-  return form.rows[form.rows.length - 1]!;
+  return pushRow(form, p, 'indicator', name);
+}
+
+// one literal of one shape for every row: spreading a base object per row cost more than the row
+function pushRow(form: FormDraft, p: RowParts, kind: RowKind, name: string | null): IndicatorRow {
+  const row: IndicatorRow = {
+    kind,
+    rowId: p.nameTok.row,
+    where: p.where,
+    text: p.text,
+    l1: p.labels.l1,
+    l2: p.labels.l2,
+    points: p.labels.points,
+    name,
+    cells: p.cells,
+    goal: form.currentGoal,
+    centred: false,
+    blankL1: p.labels.blankL1 === true,
+    blankL2: p.labels.blankL2 === true,
+  };
+  form.rows.push(row);
+  return row;
 }

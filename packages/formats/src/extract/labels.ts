@@ -16,6 +16,7 @@ import { type Report, repair, warn } from './report.ts';
 
 /** A label as the form spells it, without spaces and points: '产 出 指 标 (50分)' → '产出指标'. */
 export function labelText(cell: LabelCell): string {
+  if (cell.label !== undefined) return cell.label;
   const label = normalizeLabel(cell.text).label;
   return label === '' ? cell.text : label;
 }

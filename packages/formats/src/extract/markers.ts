@@ -33,8 +33,13 @@ const HEAD_FIELDS: readonly (readonly [RegExp, HeadField])[] = [
   ],
 ];
 
+export interface HeadFieldMatch {
+  field: HeadField;
+  inline: string | null;
+}
+
 /** A header field's label, either alone ('项目名称') or with its value ('单位名称：某中心'). */
-function headFieldUncached(key: string): { field: HeadField; inline: string | null } | null {
+function headFieldUncached(key: string): HeadFieldMatch | null {
   const m = /^([^:：]{2,16})[:：](.*)$/.exec(key);
   const label = (m ? m[1]! : key).replace(/[:：]+$/, '');
   for (const [re, field] of HEAD_FIELDS) {
@@ -45,8 +50,7 @@ function headFieldUncached(key: string): { field: HeadField; inline: string | nu
   }
   return null;
 }
-export const headField: (key: string) => { field: HeadField; inline: string | null } | null =
-  memo(headFieldUncached);
+export const headField: (key: string) => HeadFieldMatch | null = memo(headFieldUncached);
 
 /** The value part of a 'label：value' cell, from its text (spaces inside the value kept). */
 export function inlineValue(text: string): string | null {

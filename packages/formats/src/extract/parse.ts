@@ -5,16 +5,7 @@
  */
 import type { IndicatorRole, Layout } from '../layout/types.ts';
 import { budgetHeaderAt, readBudget } from './budget.ts';
-import {
-  isEmptyMark,
-  isPlaceholderName,
-  isValueLike,
-  joinLines,
-  labelLevel,
-  parseDate,
-  parseMoney,
-  plainNumber,
-} from './cells.ts';
+import { isEmptyMark, isPlaceholderName, joinLines, parseDate, parseMoney, plainNumber } from './cells.ts';
 import { type FormDraft, newDraft } from './draft.ts';
 import { indicatorHeaderAt, readIndicatorHeader, readIndicatorRow } from './indicators.ts';
 import {
@@ -22,7 +13,6 @@ import {
   footerField,
   goalSubHeader,
   type HeadField,
-  headField,
   inlineValue,
   isBudgetTitle,
   isDepartmentWord,
@@ -36,7 +26,7 @@ import {
 } from './markers.ts';
 import { newReport, warn } from './report.ts';
 import { type Ctx, isMarker, nextFilled, rowEnd, valueAfter } from './stream.ts';
-import type { Tok } from './tokens.ts';
+import { headOf, levelOf, type Tok, valueLikeOf, withText } from './tokens.ts';
 
 /** Instructions a template leaves in its cells: '…(100字以内)'. */
 const TEMPLATE_TEXT = /[(（]\d+字以内[)）]\s*$/;
@@ -65,7 +55,7 @@ export function parseForms(toks: Tok[], layout: Layout | null): FormDraft[] {
 
 function startsNewForm(form: FormDraft, t: Tok): boolean {
   if (!(form.sawIndicators || form.sawFooter)) return false;
-  const field = headField(t.key)?.field;
+  const field = headOf(t)?.field;
   return (
     isTitle(t.key) || field === 'unit' || field === 'project' || (isBudgetTitle(t.key) && form.budgetSeen)
   );
@@ -86,7 +76,10 @@ function stepPart(ctx: Ctx, i: number, t: Tok, k: string): number {
   if (isDepartmentWord(k)) form.department = true;
   const year = yearIn(k);
   if (year !== null && form.year === null && !form.budgetSeen && !form.sawIndicators) form.year = year;
-  const head = headField(k);
+  // isMarker asks every test below at once and keeps the answer on the token: a cell that is no
+  // marker (most rows start with one) opens no part, and only a year line or content remains
+  if (!isMarker(t)) return year !== null && k.length <= 12 ? i + 1 : stepContent(ctx, i, t);
+  const head = headOf(t);
   if (head) return readHeadField(ctx, i, head.field);
   if (isTitle(k) || (year !== null && k.length <= 12)) return i + 1;
   if (isEndMatter(k)) {
@@ -103,6 +96,12 @@ function stepPart(ctx: Ctx, i: number, t: Tok, k: string): number {
   const footer = footerField(k);
   if (footer && (form.sawIndicators || footer !== 'total')) return readFooter(ctx, i, footer);
   if (indicatorHeaderAt(toks, i)) return readIndicatorHeader(ctx, i);
+  return stepContent(ctx, i, t);
+}
+
+/** Reads a cell that opens no part of the form: an indicator row, or text nothing reads. */
+function stepContent(ctx: Ctx, i: number, t: Tok): number {
+  const { toks, form } = ctx;
   // text outside the tables inside a form: page headers and footers ('第2页，共2页')
   if (t.preamble && (form.sawIndicators || form.budgetSeen)) return i + 1;
   if (form.sawIndicators && !form.sawFooter) {
@@ -113,7 +112,7 @@ function stepPart(ctx: Ctx, i: number, t: Tok, k: string): number {
     return readIndicatorRow(ctx, i);
   }
   // indicator rows without a header row above them: read with the layout's columns
-  if (!form.sawIndicators && !t.preamble && labelLevel(t.text) === 'level1' && hasNameAfter(toks, i)) {
+  if (!form.sawIndicators && !t.preamble && levelOf(t) === 'level1' && hasNameAfter(toks, i)) {
     warn(
       form.report,
       'no-indicator-header',
@@ -145,11 +144,9 @@ function unreadableRow(ctx: Ctx, i: number): number {
   const { toks, form } = ctx;
   const t = toks[i]!;
   const end = t.stream ? i + 1 : rowEnd(toks, i);
-  const text = toks
-    .slice(i, end)
-    .filter((x) => !x.empty)
-    .map((x) => x.text)
-    .join(' | ');
+  const texts: string[] = [];
+  for (let j = i; j < end; j++) if (!toks[j]!.empty) texts.push(toks[j]!.text);
+  const text = texts.join(' | ');
   warn(form.report, 'unreadable-row', t.where, '无法识别的内容，未导入', text);
   return end;
 }
@@ -158,10 +155,11 @@ function unreadableRow(ctx: Ctx, i: number): number {
 function hasNameAfter(toks: Tok[], i: number): boolean {
   const t = toks[i]!;
   if (t.stream) return false;
-  for (let j = i + 1; j < rowEnd(toks, i); j++) {
+  const end = rowEnd(toks, i);
+  for (let j = i + 1; j < end; j++) {
     const x = toks[j]!;
-    if (x.empty || labelLevel(x.text) !== null) continue;
-    return !isValueLike(x.text);
+    if (x.empty || levelOf(x) !== null) continue;
+    return !valueLikeOf(x);
   }
   return false;
 }
@@ -184,10 +182,14 @@ function startsOtherTable(ctx: Ctx, i: number): boolean {
   )
     return true;
   const cells: Tok[] = [];
-  for (let j = i; j < rowEnd(toks, i); j++) if (!toks[j]!.empty) cells.push(toks[j]!);
-  const wordy = (c: Tok) =>
-    c.key.length <= 8 && !isValueLike(c.text) && labelLevel(c.text) === null && !isPlaceholderName(c.text);
-  return cells.length >= 2 && cells.every(wordy);
+  const end = rowEnd(toks, i);
+  for (let j = i; j < end; j++) if (!toks[j]!.empty) cells.push(toks[j]!);
+  return cells.length >= 2 && cells.every(isWordy);
+}
+
+/** A short cell of words: no value, no label, no placeholder. */
+function isWordy(c: Tok): boolean {
+  return c.key.length <= 8 && !valueLikeOf(c) && levelOf(c) === null && !isPlaceholderName(c.text);
 }
 
 function readHeadField(ctx: Ctx, i: number, field: HeadField): number {
@@ -195,7 +197,7 @@ function readHeadField(ctx: Ctx, i: number, field: HeadField): number {
   const t = toks[i]!;
   let value: string | null = inlineValue(t.text);
   let next = i + 1;
-  if (value === null && headField(t.key)?.inline == null) {
+  if (value === null && headOf(t)?.inline == null) {
     const v = valueAfter(toks, i);
     value = v.tok ? v.tok.text : null;
     next = v.next;
@@ -250,7 +252,9 @@ function templateOrText(ctx: Ctx, tok: Tok | null): string | null {
 function readNumberedGoal(ctx: Ctx, i: number, points: number | null, inline: boolean): number {
   const { toks, form } = ctx;
   const t = toks[i]!;
-  const v = inline ? { tok: { ...t, text: inlineValue(t.text) ?? '' }, next: i + 1 } : valueAfter(toks, i);
+  const v = inline
+    ? { tok: withText(t, inlineValue(t.text) ?? '', t.key), next: i + 1 }
+    : valueAfter(toks, i);
   const text = templateOrText(ctx, v.tok);
   form.numberedGoals = true;
   if (text === null) {
@@ -282,7 +286,7 @@ function readGoalBlock(ctx: Ctx, i: number): number {
   const { toks, form } = ctx;
   const header = toks[i]!;
   if (overallGoalInline(header.key) !== null) {
-    const text = templateOrText(ctx, { ...header, text: inlineValue(header.text) ?? '' });
+    const text = templateOrText(ctx, withText(header, inlineValue(header.text) ?? '', header.key));
     if (text !== null)
       form.goals.push({ id: `G${form.goals.length + 1}`, text, weight: null, outcome: null });
     return i + 1;

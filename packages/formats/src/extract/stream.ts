@@ -63,7 +63,10 @@ export function hasContentAfter(toks: Tok[], i: number): boolean {
  * value of the cell before it.
  */
 export function isMarker(tok: Tok): boolean {
-  return !tok.empty && isMarkerKey(tok.key);
+  if (tok.empty) return false;
+  let v = tok.marker;
+  if (v === undefined) v = tok.marker = isMarkerKey(tok.key);
+  return v;
 }
 
 // asked for nearly every cell, often several times: one cache lookup instead of a dozen

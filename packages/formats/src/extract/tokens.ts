@@ -9,8 +9,19 @@
  */
 import type { Cell, Grid, SourcePos, TextLine } from '../grid.ts';
 import { budgetRoleOf, indicatorRoleOf } from '../layout/headers.ts';
-import { compactText, labelLevel } from './cells.ts';
-import { headField, isTitle } from './markers.ts';
+import type { IndicatorRole } from '../layout/types.ts';
+import {
+  compactText,
+  isEmptyMark,
+  isValueLike,
+  type LabelLevel,
+  labelLevel,
+  type MoneyReading,
+  parseMoney,
+  plainNumber,
+  pointsMarker,
+} from './cells.ts';
+import { type HeadFieldMatch, headField, isTitle } from './markers.ts';
 import type { Repair } from './report.ts';
 
 export interface Tok {
@@ -41,6 +52,112 @@ export interface Tok {
   preamble: boolean;
   where: string;
   source: SourcePos;
+  // Facts about the text, each found on first use and kept: the reader asks about a cell several
+  // times, and a lookup in a string-keyed cache costs more than reading a field. Undefined until
+  // asked; cleared whenever the text changes (withText, joinWrappedCells).
+  /** labelLevel(text) */
+  level?: LabelLevel | null;
+  /** pointsMarker(text) */
+  points?: number | null;
+  /** isValueLike(text) */
+  valueLike?: boolean;
+  /** indicatorRoleOf(key) */
+  role?: IndicatorRole | null;
+  /** isMarker (stream.ts), of the key */
+  marker?: boolean;
+  /** isEmptyMark(text) */
+  emptyMark?: boolean;
+  /** plainNumber(text) */
+  plain?: number | null;
+  /** headField(key) */
+  head?: HeadFieldMatch | null;
+  /** parseMoney(text) */
+  money?: MoneyReading;
+}
+
+/** parseMoney of the token's text, found once (a budget cell is tried against every money column). */
+export function moneyOfTok(t: Tok): MoneyReading {
+  let v = t.money;
+  if (v === undefined) v = t.money = parseMoney(t.text);
+  return v;
+}
+
+/** isEmptyMark of the token's text, found once. */
+export function emptyMarkOf(t: Tok): boolean {
+  let v = t.emptyMark;
+  if (v === undefined) v = t.emptyMark = isEmptyMark(t.text);
+  return v;
+}
+
+/** plainNumber of the token's text, found once. */
+export function plainNumberOf(t: Tok): number | null {
+  let v = t.plain;
+  if (v === undefined) v = t.plain = plainNumber(t.text);
+  return v;
+}
+
+/** headField of the token's key, found once. */
+export function headOf(t: Tok): HeadFieldMatch | null {
+  let v = t.head;
+  if (v === undefined) v = t.head = headField(t.key);
+  return v;
+}
+
+/** labelLevel of the token's text, found once. */
+export function levelOf(t: Tok): LabelLevel | null {
+  let v = t.level;
+  if (v === undefined) v = t.level = labelLevel(t.text);
+  return v;
+}
+
+/** pointsMarker of the token's text, found once. */
+export function pointsOf(t: Tok): number | null {
+  let v = t.points;
+  if (v === undefined) v = t.points = pointsMarker(t.text);
+  return v;
+}
+
+/** isValueLike of the token's text, found once. */
+export function valueLikeOf(t: Tok): boolean {
+  let v = t.valueLike;
+  if (v === undefined) v = t.valueLike = isValueLike(t.text);
+  return v;
+}
+
+/** indicatorRoleOf the token's key, found once. */
+export function roleOf(t: Tok): IndicatorRole | null {
+  let v = t.role;
+  if (v === undefined) v = t.role = indicatorRoleOf(t.key);
+  return v;
+}
+
+/** A copy of the token with another text, its facts left to be found anew. */
+export function withText(t: Tok, text: string, key: string, col = t.col): Tok {
+  return { ...t, text, key, col, ...NO_FACTS };
+}
+
+const NO_FACTS = {
+  level: undefined,
+  points: undefined,
+  valueLike: undefined,
+  role: undefined,
+  marker: undefined,
+  emptyMark: undefined,
+  plain: undefined,
+  head: undefined,
+  money: undefined,
+} as const;
+
+function clearFacts(t: Tok): void {
+  t.level = undefined;
+  t.points = undefined;
+  t.valueLike = undefined;
+  t.role = undefined;
+  t.marker = undefined;
+  t.emptyMark = undefined;
+  t.plain = undefined;
+  t.head = undefined;
+  t.money = undefined;
 }
 
 // made for every token, so built as one string rather than through an array of parts
@@ -49,9 +166,24 @@ function whereOf(source: SourcePos, page: number, col: number, rowCells: number)
   let where = '';
   if (source.table !== undefined && source.table > 1) where += `表${source.table}`;
   if (source.page !== undefined || page > 1) where += `第${source.page ?? page}页`;
-  if (source.line !== undefined) where += `第${source.line}行`;
-  if (col >= 0 && rowCells > 1) where += `第${col + 1}格`;
-  return where !== '' ? where : `第${col + 1}格`;
+  if (source.line !== undefined) where += numbered(LINE_WORDS, source.line, '行');
+  if (col >= 0 && rowCells > 1) where += numbered(CELL_WORDS, col + 1, '格');
+  return where !== '' ? where : numbered(CELL_WORDS, col + 1, '格');
+}
+
+// '第12行', '第3格': the same few words for every form, made once rather than per token
+const WORDS_KEPT = 4096;
+const LINE_WORDS = new Array<string | undefined>(WORDS_KEPT);
+const CELL_WORDS = new Array<string | undefined>(WORDS_KEPT);
+
+function numbered(words: (string | undefined)[], n: number, unit: string): string {
+  if (!Number.isInteger(n) || n < 0 || n >= WORDS_KEPT) return `第${n}${unit}`;
+  let w = words[n];
+  if (w === undefined) {
+    w = `第${n}${unit}`;
+    words[n] = w;
+  }
+  return w;
 }
 
 /** Grids whose rows were lost hold one cell per row. */
@@ -134,6 +266,15 @@ export function tokenize(grids: Grid[]): Tok[] {
         preamble: true,
         where: whereOf(source, source.page ?? 1, -1, 1),
         source,
+        level: undefined,
+        points: undefined,
+        valueLike: undefined,
+        role: undefined,
+        marker: undefined,
+        emptyMark: undefined,
+        plain: undefined,
+        head: undefined,
+        money: undefined,
       });
     };
     for (const l of joinWrappedTitles(before))
@@ -232,6 +373,15 @@ function cellTok(
     preamble: false,
     where: whereOf(cell.source, cell.page, cell.col, n),
     source: cell.source,
+    level: undefined,
+    points: undefined,
+    valueLike: undefined,
+    role: undefined,
+    marker: undefined,
+    emptyMark: undefined,
+    plain: undefined,
+    head: undefined,
+    money: undefined,
   };
 }
 
@@ -292,6 +442,8 @@ export function joinWrappedCells(toks: Tok[]): { at: number; repair: Repair }[] 
     b.text = '';
     b.key = '';
     b.empty = true;
+    clearFacts(a);
+    clearFacts(b);
   }
   return repairs;
 }

@@ -84,23 +84,31 @@ export function splitMarkdownRow(line: string): string[] {
   if (t.startsWith('|')) t = t.slice(1);
   if (t.endsWith('|') && !t.endsWith('\\|')) t = t.slice(0, -1);
   const cells: string[] = [];
+  // a cell's text is taken as slices between the characters that change it, not a character at a time
   let current = '';
+  let from = 0;
   for (let i = 0; i < t.length; i++) {
-    const ch = t[i]!;
-    BR.lastIndex = i;
-    const br = ch === '<' ? BR.exec(t) : null;
-    if (ch === '\\' && (t[i + 1] === '|' || t[i + 1] === '<')) {
-      current += t[i + 1];
+    const c = t.charCodeAt(i);
+    if (c === 0x5c && (t[i + 1] === '|' || t[i + 1] === '<')) {
+      // an escaped '|' or '<' (backslash dropped)
+      current += t.slice(from, i) + t[i + 1];
       i++;
-    } else if (ch === '|') {
-      cells.push(current);
+      from = i + 1;
+    } else if (c === 0x7c) {
+      cells.push(current + t.slice(from, i));
       current = '';
-    } else if (br) {
-      current += '\n';
-      i += br[0].length - 1;
-    } else current += ch;
+      from = i + 1;
+    } else if (c === 0x3c) {
+      BR.lastIndex = i;
+      const br = BR.exec(t);
+      if (br) {
+        current += `${t.slice(from, i)}\n`;
+        i += br[0].length - 1;
+        from = i + 1;
+      }
+    }
   }
-  cells.push(current);
+  cells.push(current + t.slice(from));
   return cells.map((c) => cellText(c));
 }
 

@@ -33,7 +33,9 @@ export interface SourceLine {
 /** The lines of a text with their 1-based numbers; any line ending, a BOM is dropped. */
 export function splitLines(text: string): SourceLine[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return body.split(/\r\n|\r|\n/).map((t, i) => ({ no: i + 1, text: t }));
+  // without a carriage return the line ends are all '\n': a plain split, no regex
+  const parts = body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
+  return parts.map((t, i) => ({ no: i + 1, text: t }));
 }
 
 /** Whitespace the web pages use between and inside cells (no-break, ideographic and zero-width spaces). */
@@ -43,6 +45,9 @@ const SPACE = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+/g;
 export function cellText(raw: string): string {
   // the empty cells of a ragged row's padding ('| ||||')
   if (raw === '') return '';
+  // most cells hold no whitespace to fold but the spaces around them: trimmed without the regex
+  const clean = cleanCell(raw);
+  if (clean !== null) return clean;
   if (!raw.includes('\n')) return raw.replace(SPACE, ' ').trim();
   const out: string[] = [];
   for (const line of raw.split('\n')) {
@@ -50,6 +55,42 @@ export function cellText(raw: string): string {
     if (t.length > 0) out.push(t);
   }
   return out.join('\n');
+}
+
+/**
+ * What cellText gives for a text whose only whitespace is ASCII spaces, single between other
+ * characters and any number at either end: the text trimmed. Null for any other text, which goes
+ * through the regex.
+ */
+function cleanCell(raw: string): string | null {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && raw.charCodeAt(start) === 0x20) start++;
+  while (end > start && raw.charCodeAt(end - 1) === 0x20) end--;
+  for (let i = start; i < end; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x20) {
+      if (raw.charCodeAt(i - 1) === 0x20) return null;
+    } else if (c < 0x20 || (c >= 0x7f && isSpaceCode(c))) return null;
+  }
+  return start === 0 && end === raw.length ? raw : raw.slice(start, end);
+}
+
+/** The characters of SPACE other than ASCII ones: JavaScript's \s beyond ASCII, and the zero-width spaces. */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060 ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 const NOT_SPACE = /[^\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/;
