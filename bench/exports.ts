@@ -43,7 +43,7 @@ async function perCall(reps: number, work: () => Promise<unknown>): Promise<numb
 }
 
 export async function runExports(): Promise<Section> {
-  const bundleN = sizeFrom('BENCH_BUNDLE_N', 50, 2);
+  const bundleN = sizeFrom('BENCH_BUNDLE_N', 200, 2);
   const bundleRuns = sizeFrom('BENCH_BUNDLE_RUNS', 1, 1);
   const reps = QUICK ? 3 : 20;
   const seed = seedForm();
