@@ -38,15 +38,35 @@ const TOP_WORDS: Record<string, string> = {
   indicators: '绩效指标',
 };
 
-const ROW = /^indicators\[(\d+)\](?:\.(\w+))?/;
+// /^indicators\[(\d+)\](?:\.(\w+))?/ read by hand, as most findings concern a row:
+// `indicators[7].level2` → 7 and "level2".
+function rowOf(path: string): { index: number; field: string | undefined } | null {
+  const start = 'indicators['.length;
+  let i = start;
+  while (i < path.length && isDigit(path.charCodeAt(i))) i++;
+  if (i === start || path.charCodeAt(i) !== 0x5d) return null;
+  const index = Number(path.slice(start, i));
+  if (path.charCodeAt(i + 1) !== 0x2e) return { index, field: undefined };
+  let j = i + 2;
+  while (j < path.length && isWordChar(path.charCodeAt(j))) j++;
+  return { index, field: j === i + 2 ? undefined : path.slice(i + 2, j) };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isWordChar(c: number): boolean {
+  return isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
 
 // Every finding of every form checked gets a place, and most concern an indicator row: that
 // case is built by concatenation, without the general path's list of parts.
 export function placeOf(path: string, ev: Evaluation): string {
   if (path === '') return '全表';
-  const m = path.startsWith('indicators[') ? ROW.exec(path) : null;
+  const m = path.startsWith('indicators[') ? rowOf(path) : null;
   if (m) {
-    const k = Number(m[1]);
+    const k = m.index;
     const ind = ev.indicators[k];
     if (!ind) return path;
     let place = ind.name || `第${k + 1}个指标`;
@@ -54,7 +74,7 @@ export function placeOf(path: string, ev: Evaluation): string {
       const gi = ev.goals.findIndex((g) => g.id === ind.goal);
       if (gi >= 0) place = `目标${gi + 1} / ${place}`;
     }
-    return m[2] ? `${place} / ${FIELD_WORDS[m[2]] ?? m[2]}` : place;
+    return m.field ? `${place} / ${FIELD_WORDS[m.field] ?? m.field}` : place;
   }
   const g = /^goals\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (g) {

@@ -1,5 +1,15 @@
 /** The budget block: execution rate B/A and the budget score weight × min(B/A, 1). */
-import { type Decimal, dec, min, percentText, plain, round, roundNumber } from '../decimal/decimal.ts';
+import {
+  compare,
+  type Decimal,
+  dec,
+  min,
+  numberOf,
+  percentText,
+  plain,
+  round,
+  roundNumber,
+} from '../decimal/decimal.ts';
 import type { Budget } from '../model/evaluation.ts';
 import type { Profile } from '../profiles/schema.ts';
 import type { BudgetScore } from './types.ts';
@@ -9,6 +19,8 @@ export interface BudgetComputation {
   /** the computed score as an exact decimal, for the total */
   computed: Decimal | null;
 }
+
+const ONE = dec(1);
 
 export function scoreBudget(budget: Budget, profile: Profile): BudgetComputation {
   const weight = dec(profile.budgetWeight);
@@ -26,12 +38,13 @@ export function scoreBudget(budget: Budget, profile: Profile): BudgetComputation
     explanation = `全年执行数为负数（${plain(executed)}${money}），无法计算执行率。`;
   } else {
     rate = dec(executed).dividedBy(planned);
+    const rateText = percentText(rate, pct);
     explanation =
-      `执行率 = 执行数 ${plain(executed)} ÷ 预算数 ${plain(planned)} = ${percentText(rate, pct)}；` +
-      `得分 = ${plain(weight)}分 × ${rate.greaterThan(1) ? '100%（执行率超过100%按100%计）' : percentText(rate, pct)}`;
+      `执行率 = 执行数 ${plain(executed)} ÷ 预算数 ${plain(planned)} = ${rateText}；` +
+      `得分 = ${plain(weight)}分 × ${compare(rate, ONE) > 0 ? '100%（执行率超过100%按100%计）' : rateText}`;
   }
 
-  const computed = rate === null ? null : round(weight.times(min(rate, dec(1))), profile.rounding.score);
+  const computed = rate === null ? null : round(weight.times(min(rate, ONE)), profile.rounding.score);
   if (computed !== null) explanation += ` = ${plain(computed)}分。`;
 
   const weightReported =
@@ -44,7 +57,7 @@ export function scoreBudget(budget: Budget, profile: Profile): BudgetComputation
       rate: { computed: rate === null ? null : roundNumber(rate, 6), reported: budget.rate },
       weight: profile.budgetWeight,
       weightReported,
-      score: { computed: computed === null ? null : computed.toNumber(), reported: budget.score },
+      score: { computed: computed === null ? null : numberOf(computed), reported: budget.score },
       explanation,
     },
   };

@@ -4,7 +4,17 @@
  * variant; `=` full marks when met; ranges full marks inside the range; qualitative scores are
  * the unit's choice inside the band of its grade. A score never exceeds its weight.
  */
-import { type Decimal, dec, max, min, percentText, plain, round } from '../decimal/decimal.ts';
+import {
+  compare,
+  type Decimal,
+  dec,
+  max,
+  min,
+  numberOf,
+  percentText,
+  plain,
+  round,
+} from '../decimal/decimal.ts';
 import type { Indicator, Value } from '../model/evaluation.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { comparable } from '../values/units.ts';
@@ -86,7 +96,7 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
     const U = comparable(upperValue, actual)?.a ?? null;
     if (U === null)
       return { formula: null, share: null, ratio: null, met: null, text: '', unscorable: '区间目标无法比较' };
-    if (B.greaterThanOrEqualTo(A) && B.lessThanOrEqualTo(U)) {
+    if (compare(B, A) >= 0 && compare(B, U) <= 0) {
       return {
         formula: 'range',
         share: ONE,
@@ -95,7 +105,7 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
         text: `区间指标：实际 ${a} 在目标 ${t} 之内，达成`,
       };
     }
-    if (B.lessThan(A)) {
+    if (compare(B, A) < 0) {
       const r = A.isZero() ? ZERO : B.dividedBy(A);
       return {
         formula: 'range',
@@ -116,9 +126,9 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
   }
 
   if (op === '>=' || op === '>' || op === null) {
-    const met = op === '>' ? B.greaterThan(A) : B.greaterThanOrEqualTo(A);
+    const met = op === '>' ? compare(B, A) > 0 : compare(B, A) >= 0;
     const label = op === null ? '正向指标（目标未写运算符，按“≥”计）' : '正向指标';
-    if (A.lessThanOrEqualTo(0)) {
+    if (compare(A, ZERO) <= 0) {
       // B/A means nothing for a zero or negative target; the target is simply met or not.
       return {
         formula: 'positive',
@@ -151,7 +161,7 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
   }
 
   if (op === '<=' || op === '<') {
-    const met = op === '<' ? B.lessThan(A) : B.lessThanOrEqualTo(A);
+    const met = op === '<' ? compare(B, A) < 0 : compare(B, A) <= 0;
     if (met) {
       const ratio = B.isZero() ? null : A.dividedBy(B);
       return {
@@ -162,7 +172,7 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
         text: `反向指标：实际 ${a} ${op === '<' ? '<' : '≤'} 目标 ${t}，达成`,
       };
     }
-    if (A.lessThanOrEqualTo(0)) {
+    if (compare(A, ZERO) <= 0) {
       return {
         formula: profile.formulas.reverse === 'linear' ? 'reverse-linear' : 'reverse-ratio',
         share: ZERO,
@@ -197,7 +207,7 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
 
   // op === '='
   if (A.isZero()) {
-    const met = B.lessThanOrEqualTo(0);
+    const met = compare(B, ZERO) <= 0;
     return {
       formula: 'equal-zero',
       share: met ? ONE : ZERO,
@@ -206,7 +216,7 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
       text: `等值指标（目标为0）：实际 ${a}，${met ? '达成' : '未达成'}`,
     };
   }
-  if (B.equals(A)) {
+  if (compare(B, A) === 0) {
     return {
       formula: 'equal',
       share: ONE,
@@ -225,7 +235,7 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
     };
   }
   const ratio = B.dividedBy(A);
-  const share = max(ZERO, ratio.lessThan(ONE) ? ratio : ONE.dividedBy(ratio));
+  const share = max(ZERO, compare(ratio, ONE) < 0 ? ratio : ONE.dividedBy(ratio));
   return {
     formula: 'equal',
     share,
@@ -240,9 +250,9 @@ export function withinBand(
   score: number,
   band: { min: number; max: number; maxInclusive: boolean },
 ): boolean {
-  const s = dec(score);
-  if (s.lessThan(band.min)) return false;
-  return band.maxInclusive ? s.lessThanOrEqualTo(band.max) : s.lessThan(band.max);
+  // Numbers read from decimal text order as their decimals do: no decimals needed to compare.
+  if (score < band.min) return false;
+  return band.maxInclusive ? score <= band.max : score < band.max;
 }
 
 /** Reported figures are often rounded to fewer places than the profile's; compare at the reported precision, never coarser than 0.1. */
@@ -251,7 +261,7 @@ export function sameAtReportedPrecision(reported: number, computed: Decimal, pla
   const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
   const d = Math.max(1, Math.min(decimals, places));
   const r = dec(reported);
-  return round(computed, d).equals(r) || r.equals(computed);
+  return compare(round(computed, d), r) === 0 || compare(r, computed) === 0;
 }
 
 // The threshold as a decimal, made once per threshold value rather than once per row.
@@ -268,41 +278,41 @@ function bandFor(profile: Profile, grade: string | null | undefined) {
   return profile.qualitativeBands.find((b) => b.grade === grade) ?? null;
 }
 
-/** The parts of a row's score that vary; `row` lays them out in the order results always had. */
-interface RowParts {
-  effectiveWeight: number | null;
-  directionAssumed: boolean;
-  band: IndicatorScore['band'];
-  difference: number | null;
-  ratio: number | null;
-  overshoot: boolean;
-  met: boolean | null;
-  formula: Formula;
-  status: IndicatorScore['status'];
-  computed: number | null;
-  explanation: string;
-}
-
-// One object literal per result (no spreads): every row has the same shape, which keeps the
-// engine's property access fast for the checks that read them, and the key order of the JSON.
-function row(ind: Indicator, index: number, p: RowParts): IndicatorScore {
+// One object literal per result, its fields passed one by one (no parts object, no spreads):
+// every row has the same shape, which keeps the engine's property access fast for the checks
+// that read them, and the key order of the JSON. A spread into a literal measured several
+// times slower than the literal.
+function row(
+  ind: Indicator,
+  index: number,
+  effectiveWeight: number | null,
+  directionAssumed: boolean,
+  ratio: number | null,
+  overshoot: boolean,
+  outcome: FormulaOutcome,
+  band: IndicatorScore['band'],
+  difference: number | null,
+  status: IndicatorScore['status'],
+  computed: number | null,
+  explanation: string,
+): IndicatorScore {
   return {
     index,
     path: `indicators[${index}]`,
     name: ind.name,
     weight: ind.weight,
-    effectiveWeight: p.effectiveWeight,
+    effectiveWeight,
     reported: ind.score,
-    directionAssumed: p.directionAssumed,
-    band: p.band,
-    difference: p.difference,
-    ratio: p.ratio,
-    overshoot: p.overshoot,
-    met: p.met,
-    formula: p.formula,
-    status: p.status,
-    computed: p.computed,
-    explanation: p.explanation,
+    directionAssumed,
+    band,
+    difference,
+    ratio,
+    overshoot,
+    met: outcome.met,
+    formula: outcome.formula,
+    status,
+    computed,
+    explanation,
   };
 }
 
@@ -343,23 +353,15 @@ export function scoreIndicator(
 
   const places = profile.rounding.score;
   const roundedWeight = effectiveWeight === null ? null : round(effectiveWeight, places);
-  const weightNumber = roundedWeight === null ? null : roundedWeight.toNumber();
+  const weightNumber = roundedWeight === null ? null : numberOf(roundedWeight);
   const outcome = applyFormula(ind.target, ind.actual, profile);
   const directionAssumed = outcome.formula === 'positive' && ind.target.op === null;
-  const ratio = outcome.ratio === null ? null : round(outcome.ratio, 6).toNumber();
+  const ratio = outcome.ratio === null ? null : numberOf(round(outcome.ratio, 6));
   const overshoot =
     outcome.ratio !== null &&
     outcome.formula === 'positive' &&
-    outcome.ratio.greaterThanOrEqualTo(overshootOf(profile));
+    compare(outcome.ratio, overshootOf(profile)) >= 0;
   const reportedText = ind.score === null ? '未填得分' : `填报得分 ${plain(ind.score)} 分`;
-  const parts = {
-    effectiveWeight: weightNumber,
-    directionAssumed,
-    ratio,
-    overshoot,
-    met: outcome.met,
-    formula: outcome.formula,
-  };
 
   if (outcome.formula === 'qualitative') {
     const band = bandFor(profile, ind.grade);
@@ -376,49 +378,67 @@ export function scoreIndicator(
     }
     return {
       computed: null,
-      result: row(ind, index, {
-        ...parts,
-        band: bandRange
+      result: row(
+        ind,
+        index,
+        weightNumber,
+        directionAssumed,
+        ratio,
+        overshoot,
+        outcome,
+        bandRange
           ? {
               grade: bandRange.grade,
-              min: round(bandRange.min, places).toNumber(),
-              max: round(bandRange.max, places).toNumber(),
+              min: numberOf(round(bandRange.min, places)),
+              max: numberOf(round(bandRange.max, places)),
               maxInclusive: band?.maxInclusive ?? false,
             }
           : null,
-        difference: null,
-        status: w === null ? 'unverifiable' : 'qualitative',
-        computed: null,
-        explanation: `${explanation}；${reportedText}。`,
-      }),
+        null,
+        w === null ? 'unverifiable' : 'qualitative',
+        null,
+        `${explanation}；${reportedText}。`,
+      ),
     };
   }
 
   if (outcome.unscorable !== undefined) {
     return {
       computed: null,
-      result: row(ind, index, {
-        ...parts,
-        band: null,
-        difference: null,
-        status: effectiveWeight === null ? 'unverifiable' : 'unscorable',
-        computed: null,
-        explanation: `${outcome.unscorable}，无法按公式计分${effectiveWeight === null ? '，且未填分值' : ''}；${reportedText}。`,
-      }),
+      result: row(
+        ind,
+        index,
+        weightNumber,
+        directionAssumed,
+        ratio,
+        overshoot,
+        outcome,
+        null,
+        null,
+        effectiveWeight === null ? 'unverifiable' : 'unscorable',
+        null,
+        `${outcome.unscorable}，无法按公式计分${effectiveWeight === null ? '，且未填分值' : ''}；${reportedText}。`,
+      ),
     };
   }
 
   if (effectiveWeight === null || roundedWeight === null) {
     return {
       computed: null,
-      result: row(ind, index, {
-        ...parts,
-        band: null,
-        difference: null,
-        status: 'unverifiable',
-        computed: null,
-        explanation: `${outcome.text}；未填分值，无法核验得分（${reportedText}）。`,
-      }),
+      result: row(
+        ind,
+        index,
+        weightNumber,
+        directionAssumed,
+        ratio,
+        overshoot,
+        outcome,
+        null,
+        null,
+        'unverifiable',
+        null,
+        `${outcome.text}；未填分值，无法核验得分（${reportedText}）。`,
+      ),
     };
   }
 
@@ -428,19 +448,25 @@ export function scoreIndicator(
     ind.score === null || sameAtReportedPrecision(ind.score, computed, places)
       ? null
       : dec(ind.score).minus(computed).toNumber();
-  const full = share.greaterThanOrEqualTo(ONE);
+  const full = compare(share, ONE) >= 0;
   const shareText = full
     ? ''
     : ` × ${outcome.shown?.of === share ? outcome.shown.text : percentText(share, profile.rounding.percent)}`;
   return {
     computed,
-    result: row(ind, index, {
-      ...parts,
-      band: null,
+    result: row(
+      ind,
+      index,
+      weightNumber,
+      directionAssumed,
+      ratio,
+      overshoot,
+      outcome,
+      null,
       difference,
-      status: 'scored',
-      computed: computed.toNumber(),
-      explanation: `${outcome.text}，${full ? '得满分' : '按比例得分'}：${plain(roundedWeight)}分${shareText} = ${plain(computed)}分；${reportedText}。`,
-    }),
+      'scored',
+      numberOf(computed),
+      `${outcome.text}，${full ? '得满分' : '按比例得分'}：${plain(roundedWeight)}分${shareText} = ${plain(computed)}分；${reportedText}。`,
+    ),
   };
 }

@@ -4,6 +4,7 @@
  * again. A row may also be changed in place, so a remembered score is used only when everything it
  * was computed from is still the same: the row's fields, its position, its effective weight and
  * the profile's rules. What depends on other rows (rescaled weights, totals) is never remembered.
+ * Only rows of recently scored forms are remembered (see `recentRows`).
  */
 import type { Decimal } from '../decimal/decimal.ts';
 import type { Indicator, Value } from '../model/evaluation.ts';
@@ -11,21 +12,63 @@ import type { Profile } from '../profiles/schema.ts';
 import { type IndicatorComputation, scoreIndicator } from './indicator.ts';
 import type { IndicatorScore } from './types.ts';
 
+/** A row's score with everything it was computed from, each field as it was read. */
 interface Entry {
   rules: string;
   index: number;
   /** the effective weight when it was rescaled; null when it was the written weight (or none) */
   rescaled: Decimal | null;
-  inputs: unknown[];
+  name: string;
+  weight: number | null;
+  score: number | null;
+  applicable: boolean | undefined;
+  grade: Indicator['grade'];
+  target: ValueInputs;
+  actual: ValueInputs;
   result: IndicatorScore;
   computed: Decimal | null;
 }
 
+interface ValueInputs {
+  raw: string;
+  op: Value['op'];
+  value: Value['value'];
+  unit: Value['unit'];
+  kind: Value['kind'];
+  upper: Value['upper'];
+}
+
 const remembered = new WeakMap<Indicator, Entry>();
+
+// Bulk scoring (import, review) sees each row once, and remembering every row (an entry with its
+// copies in a weak map) was a quarter of its time. A row is remembered only when it was at the
+// same place in one of the last few forms scored, as the editor's unchanged rows are from its
+// second call on; the rows of those forms are held (a copy of each list: lists change in place).
+const RECENT_FORMS = 4;
+const recentForms: (readonly Indicator[])[] = [];
+
+/**
+ * Called once per form scored, before its rows: whether each row (by its index) was at that index
+ * in one of the last few forms scored. Records this form's rows for the next calls.
+ */
+export function recentRows(rows: readonly Indicator[]): (ind: Indicator, index: number) => boolean {
+  const earlier = recentForms.slice();
+  if (recentForms.length >= RECENT_FORMS) recentForms.shift();
+  recentForms.push(rows.slice());
+  return (ind, index) => {
+    for (const form of earlier) if (form[index] === ind) return true;
+    return false;
+  };
+}
 
 /** What of the profile a row's score depends on, as one string (compared per call, not per row). */
 export function rulesKey(profile: Profile): string {
-  return [
+  // Bulk scoring asks for the same few profiles form after form: each one's key is kept with the
+  // values it was made from, and made again when any of them differs (a profile may be changed
+  // in place).
+  const known = rulesKeys.get(profile);
+  if (known !== undefined && sameRules(known.values, profile)) return known.key;
+  const key = [
     profile.rounding.score,
     profile.rounding.percent,
     profile.formulas.reverse,
@@ -33,28 +76,96 @@ export function rulesKey(profile: Profile): string {
     profile.overshootThreshold,
     JSON.stringify(profile.qualitativeBands),
   ].join('|');
+  const values = rulesValues(profile);
+  if (values === null) rulesKeys.delete(profile);
+  else rulesKeys.set(profile, { values, key });
+  return key;
 }
 
-function valueInputs(out: unknown[], v: Value): void {
-  out.push(v.raw, v.op, v.value, v.unit, v.kind, v.upper);
-}
+const rulesKeys = new WeakMap<Profile, { values: unknown[]; key: string }>();
 
-function inputsOf(ind: Indicator): unknown[] {
-  const out: unknown[] = [ind.name, ind.weight, ind.score, ind.applicable, ind.grade];
-  valueInputs(out, ind.target);
-  valueInputs(out, ind.actual);
+const BAND_END = Symbol('band end');
+
+/** The values the key is made from, flat; null when a band holds an object (not remembered). */
+function rulesValues(profile: Profile): unknown[] | null {
+  const out: unknown[] = [
+    profile.rounding.score,
+    profile.rounding.percent,
+    profile.formulas.reverse,
+    profile.formulas.equalMissed,
+    profile.overshootThreshold,
+    profile.qualitativeBands.length,
+  ];
+  for (const b of profile.qualitativeBands) {
+    // every key and value, in the order JSON.stringify reads them
+    for (const [k, v] of Object.entries(b)) {
+      if (typeof v === 'object' && v !== null) return null;
+      out.push(k, v);
+    }
+    out.push(BAND_END);
+  }
   return out;
 }
 
-function sameInputs(a: unknown[], b: unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+function sameRules(values: unknown[], profile: Profile): boolean {
+  const now = rulesValues(profile);
+  if (now === null || now.length !== values.length) return false;
+  for (let i = 0; i < now.length; i++) if (!Object.is(now[i], values[i])) return false;
   return true;
 }
 
+// The fields are copied one by one rather than kept in a list: one object per value, no array.
+function valueInputs(v: Value): ValueInputs {
+  return { raw: v.raw, op: v.op, value: v.value, unit: v.unit, kind: v.kind, upper: v.upper };
+}
+
+function sameValue(a: ValueInputs, v: Value): boolean {
+  return (
+    Object.is(a.raw, v.raw) &&
+    Object.is(a.op, v.op) &&
+    Object.is(a.value, v.value) &&
+    Object.is(a.unit, v.unit) &&
+    Object.is(a.kind, v.kind) &&
+    Object.is(a.upper, v.upper)
+  );
+}
+
+function sameInputs(e: Entry, ind: Indicator): boolean {
+  return (
+    Object.is(e.name, ind.name) &&
+    Object.is(e.weight, ind.weight) &&
+    Object.is(e.score, ind.score) &&
+    Object.is(e.applicable, ind.applicable) &&
+    Object.is(e.grade, ind.grade) &&
+    sameValue(e.target, ind.target) &&
+    sameValue(e.actual, ind.actual)
+  );
+}
+
 /** A copy the caller may change without changing what is remembered. */
-function copyOf(result: IndicatorScore): IndicatorScore {
-  return { ...result, band: result.band === null ? null : { ...result.band } };
+function copyOf(r: IndicatorScore): IndicatorScore {
+  const band = r.band === null ? null : { ...r.band };
+  // A row that does not apply has its own key order (indicator.ts), and is rare.
+  if (r.status === 'not-applicable') return { ...r, band };
+  // Written out in `row`'s key order: a spread into a literal costs several times more.
+  return {
+    index: r.index,
+    path: r.path,
+    name: r.name,
+    weight: r.weight,
+    effectiveWeight: r.effectiveWeight,
+    reported: r.reported,
+    directionAssumed: r.directionAssumed,
+    band,
+    difference: r.difference,
+    ratio: r.ratio,
+    overshoot: r.overshoot,
+    met: r.met,
+    formula: r.formula,
+    status: r.status,
+    computed: r.computed,
+    explanation: r.explanation,
+  };
 }
 
 /**
@@ -69,14 +180,16 @@ export function scoreIndicatorRemembered(
   writtenWeight: (ind: Indicator) => Decimal | null,
   profile: Profile,
   rules: string,
+  recent: boolean,
 ): IndicatorComputation {
-  const inputs = inputsOf(ind);
+  if (!recent)
+    return scoreIndicator(ind, index, rescaled === undefined ? writtenWeight(ind) : rescaled, profile);
   const known = remembered.get(ind);
   if (
     known !== undefined &&
     known.index === index &&
     known.rules === rules &&
-    sameInputs(known.inputs, inputs) &&
+    sameInputs(known, ind) &&
     (rescaled === undefined
       ? known.rescaled === null
       : rescaled !== null && known.rescaled !== null && rescaled.equals(known.rescaled))
@@ -91,7 +204,13 @@ export function scoreIndicatorRemembered(
       rules,
       index,
       rescaled: rescaled ?? null,
-      inputs,
+      name: ind.name,
+      weight: ind.weight,
+      score: ind.score,
+      applicable: ind.applicable,
+      grade: ind.grade,
+      target: valueInputs(ind.target),
+      actual: valueInputs(ind.actual),
       result: copyOf(r.result),
       computed: r.computed,
     });

@@ -4,20 +4,26 @@
  * the figures the form reports. It never invents a weight: an indicator without one is marked
  * unverifiable and its reported score stands in for it in the computed total.
  */
-import { type Decimal, dec, plain, round } from '../decimal/decimal.ts';
+import { compare, type Decimal, dec, numberOf, plain, round, sumExact } from '../decimal/decimal.ts';
 import type { Evaluation, Indicator } from '../model/evaluation.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { scoreBudget } from './budget.ts';
 import { sameAtReportedPrecision } from './indicator.ts';
-import { rulesKey, scoreIndicatorRemembered } from './memo.ts';
+import { recentRows, rulesKey, scoreIndicatorRemembered } from './memo.ts';
 import type { IndicatorScore, IndicatorStatus, ScoreDifference, ScoreResult } from './types.ts';
 
 /** The grade a total earns under the profile's bands (highest band whose minimum it reaches). */
 export function gradeFor(total: number | Decimal | null, profile: Profile): string | null {
   if (total === null) return null;
-  const t = dec(total);
-  const bands = [...profile.gradeBands].sort((a, b) => b.min - a.min);
-  return bands.find((b) => t.greaterThanOrEqualTo(b.min))?.grade ?? null;
+  // The band of greatest minimum among those reached, the first of equal ones: what sorting the
+  // bands by minimum (stably) and taking the first reached gives, without a sorted copy per call.
+  // A JSON number orders against another as its decimal does.
+  let best: Profile['gradeBands'][number] | null = null;
+  for (const b of profile.gradeBands) {
+    const reaches = typeof total === 'number' ? total >= b.min : compare(total, dec(b.min)) >= 0;
+    if (reaches && (best === null || b.min > best.min)) best = b;
+  }
+  return best?.grade ?? null;
 }
 
 /**
@@ -64,7 +70,7 @@ function sumKnown(values: (number | null)[]): Decimal | null {
   // Whole points (weights, most scores) add up exactly as integers while the sum stays safe,
   // giving the very decimal the decimal sum gives; anything else is added as decimals.
   if (integers && Number.isSafeInteger(sum)) return dec(sum);
-  return values.reduce<Decimal>((s, v) => (v === null ? s : s.plus(dec(v))), dec(0));
+  return sumExact(values) ?? values.reduce<Decimal>((s, v) => (v === null ? s : s.plus(dec(v))), dec(0));
 }
 
 export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
@@ -126,6 +132,7 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
   const computedParts: (number | null)[] = [];
   let complete = b.score.computed !== null;
   const rules = rulesKey(profile);
+  const recent = recentRows(evaluation.indicators);
   evaluation.indicators.forEach((ind, k) => {
     const r = scoreIndicatorRemembered(
       ind,
@@ -134,6 +141,7 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
       writtenWeight,
       profile,
       rules,
+      recent(ind, k),
     );
     indicators.push(r.result);
     if (r.result.status === 'not-applicable') return;
@@ -192,7 +200,7 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
       path: 'totalReported',
       what: 'total',
       reported: total,
-      computed: round(reportedSum, places).toNumber(),
+      computed: numberOf(round(reportedSum, places)),
       message: `总分与分项合计不符：预算执行得分 ${plain(budgetReported ?? 0)} + 指标得分合计 ${plain(indicatorsReported ?? 0)} = ${plain(round(reportedSum, places))}，填报总分 ${plain(total)}，相差 ${plain(dec(total).minus(reportedSum).abs())} 分。`,
     });
   }
@@ -214,13 +222,13 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
     budget: b,
     indicators,
     totals: {
-      computed: computedTotal === null ? null : round(computedTotal, places).toNumber(),
+      computed: computedTotal === null ? null : numberOf(round(computedTotal, places)),
       computedComplete: complete && computedTotal !== null,
-      reportedSum: reportedSum === null ? null : round(reportedSum, places).toNumber(),
-      indicatorsReported: indicatorsReported === null ? null : round(indicatorsReported, places).toNumber(),
-      indicatorsComputed: indicatorsComputed === null ? null : round(indicatorsComputed, places).toNumber(),
+      reportedSum: reportedSum === null ? null : numberOf(round(reportedSum, places)),
+      indicatorsReported: indicatorsReported === null ? null : numberOf(round(indicatorsReported, places)),
+      indicatorsComputed: indicatorsComputed === null ? null : numberOf(round(indicatorsComputed, places)),
       reported: total,
-      weightSum: weightSum === null ? null : round(weightSum, places).toNumber(),
+      weightSum: weightSum === null ? null : numberOf(round(weightSum, places)),
     },
     grade: { computed: computedGrade, fromReported, reported: evaluation.grade },
     counts,

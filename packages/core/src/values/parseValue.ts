@@ -21,7 +21,6 @@
  * 5. No quantity: a date or a time-limit word (按期, 及时, 年底, 前完成 …) makes it a
  *    `deadline`, anything else is `qualitative`.
  */
-import { dec } from '../decimal/decimal.ts';
 import type { Value, ValueOp } from '../model/evaluation.ts';
 import { foldText, isAsciiLetterAt, isDigitAt, isHanAt, longestAt } from './text.ts';
 import {
@@ -264,9 +263,11 @@ function numberAt(s: string, i: number): NumberToken | null {
   const integer = digits.join('');
   if (integer === '' && fraction === '') return null;
   if (integer.length > MAX_INTEGER_DIGITS) return null;
-  let d = dec(`${integer === '' ? '0' : integer}${fraction === '' ? '' : `.${fraction}`}`);
-  if (negative) d = d.negated();
-  const value = d.toNumber();
+  // The double nearest the decimal text, as reading the text as a decimal and then converting
+  // gives (decimal.js converts through its own text of the same value), without the decimal.
+  const value = Number(
+    `${negative ? '-' : ''}${integer === '' ? '0' : integer}${fraction === '' ? '' : `.${fraction}`}`,
+  );
   if (!Number.isFinite(value)) return null;
   return { value: value === 0 ? 0 : value, end: p };
 }

@@ -17,7 +17,7 @@ export const allFullMarksNoNarrative: Rule = {
     if (rows.length === 0) return [];
     for (const s of rows) {
       if (s.reported === null || s.effectiveWeight === null) return [];
-      if (dec(s.reported).lessThan(dec(s.effectiveWeight))) return [];
+      if (s.reported < s.effectiveWeight) return [];
     }
     const texts = [
       ev.deviationAnalysis,

@@ -4,7 +4,7 @@
  * just does not name the row, the finding is info: shortfalls are often explained together
  * (一是…二是…), and the reviewer judges whether this one is covered.
  */
-import { dec, plain } from '../../decimal/decimal.ts';
+import { plain } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
 import { explanationOf, fellShort, indicatorPath, shown } from './support.ts';
 
@@ -24,7 +24,7 @@ export const deviationMissing: Rule = {
       if (explained === 'row' || explained === 'named') continue;
       const what: string[] = [];
       if (s.met === false) what.push(`未达成目标（目标 ${shown(ind.target)}，实际 ${shown(ind.actual)}）`);
-      if (ind.score !== null && s.effectiveWeight !== null && dec(ind.score).lessThan(s.effectiveWeight)) {
+      if (ind.score !== null && s.effectiveWeight !== null && ind.score < s.effectiveWeight) {
         what.push(`得分 ${plain(ind.score)} 分低于分值 ${plain(s.effectiveWeight)} 分`);
       }
       const finding: RawFinding = {

@@ -1,7 +1,14 @@
 /** E: the same indicator listed twice: same name under one goal, or same name and target under two. */
+import type { Goal } from '../../model/evaluation.ts';
 import { foldText } from '../../values/text.ts';
 import type { RawFinding, Rule } from '../types.ts';
 import { factsOf, indicatorPath } from './support.ts';
+
+// At module level rather than made on every run: most forms never need it.
+function goalText(goals: readonly Goal[], id: string | null): string {
+  const k = id === null ? -1 : goals.findIndex((g) => g.id === id);
+  return k >= 0 ? `目标${k + 1}` : '另一目标';
+}
 
 export const duplicateIndicator: Rule = {
   code: 'duplicate-indicator',
@@ -12,11 +19,6 @@ export const duplicateIndicator: Rule = {
   run(ctx) {
     const out: RawFinding[] = [];
     const seen = new Map<string, number[]>();
-    const goals = ctx.evaluation.goals;
-    const goalText = (id: string | null): string => {
-      const k = id === null ? -1 : goals.findIndex((g) => g.id === id);
-      return k >= 0 ? `目标${k + 1}` : '另一目标';
-    };
     for (const f of factsOf(ctx.evaluation)) {
       if (f.key === '') continue;
       const earlier = seen.get(f.key);
@@ -41,7 +43,7 @@ export const duplicateIndicator: Rule = {
         out.push({
           path: indicatorPath(f.index, 'name'),
           severity: 'info',
-          message: `“${ind.name}”（目标${ind.target.raw.trim()}）与${goalText(all[sameTarget]?.goal ?? null)}的第${sameTarget + 1}个指标名称和目标值相同，请核实是否重复列示。`,
+          message: `“${ind.name}”（目标${ind.target.raw.trim()}）与${goalText(ctx.evaluation.goals, all[sameTarget]?.goal ?? null)}的第${sameTarget + 1}个指标名称和目标值相同，请核实是否重复列示。`,
         });
       }
     }

@@ -15,7 +15,7 @@ export const executedExceedsPlanned: Rule = {
     const places = ctx.profile.rounding.percent;
     const out: RawFinding[] = [];
     const { planned, executed } = budget;
-    if (planned !== null && executed !== null && dec(executed).greaterThan(planned)) {
+    if (planned !== null && executed !== null && executed > planned) {
       const rate = planned > 0 ? `（执行率 ${percent(dec(executed).dividedBy(planned), places)}）` : '';
       out.push({
         path: 'budget.executed',
@@ -24,7 +24,7 @@ export const executedExceedsPlanned: Rule = {
     }
     budget.lines.forEach((line, i) => {
       if (line.planned === null || line.executed === null) return;
-      if (!dec(line.executed).greaterThan(line.planned)) return;
+      if (!(line.executed > line.planned)) return;
       out.push({
         path: `budget.lines[${i}]`,
         message: `资金明细“${line.label}”执行数 ${plain(line.executed)}${money}超过预算数 ${plain(line.planned)}${money}。`,

@@ -5,7 +5,7 @@
  */
 import { plain } from '../../decimal/decimal.ts';
 import type { Rule } from '../types.ts';
-import { analysisText, executionRate, percent } from './support.ts';
+import { analysisText, executionRate, isLowExecution, percent } from './support.ts';
 
 // Words an explanation of unspent money uses.
 const MONEY_WORDS = [
@@ -31,9 +31,10 @@ export const lowExecutionUnexplained: Rule = {
   title: '预算执行率偏低未说明原因',
   basis: '预算执行率未达到90%的，须说明原因（四川510000_0013zp表注；各地自评通知通行要求）',
   run(ctx) {
-    const rate = executionRate(ctx);
     const threshold = ctx.profile.lowExecutionThreshold;
-    if (rate === null || !rate.lessThan(threshold)) return [];
+    if (!isLowExecution(ctx)) return [];
+    const rate = executionRate(ctx);
+    if (rate === null) return [];
     const analysis = analysisText(ctx.evaluation, ctx.boilerplate);
     const speaksOfMoney = MONEY_WORDS.some((w) => analysis.includes(w));
     if (speaksOfMoney) return [];

@@ -15,20 +15,21 @@ export const overshootUnexplained: Rule = {
     '实际完成值超过目标值较多（默认130%以上）的，应说明原因；超额过多通常说明目标设定偏低，复核时可酌情扣分',
   run(ctx) {
     const places = ctx.profile.rounding.percent;
+    const over = ctx.score.indicators.filter((s) => s.overshoot && s.ratio !== null);
+    // Most forms have no overshoot: the threshold is written only for those that do.
+    if (over.length === 0) return [];
     const threshold = percent(ctx.profile.overshootThreshold, 0);
-    return ctx.score.indicators
-      .filter((s) => s.overshoot && s.ratio !== null)
-      .flatMap((s) => {
-        const ind = ctx.evaluation.indicators[s.index];
-        if (!ind) return [];
-        const explained = explanationOf(ind, ctx);
-        if (explained === 'row' || explained === 'named') return [];
-        return [
-          {
-            path: indicatorPath(s.index, 'deviation'),
-            message: `“${ind.name}”实际完成 ${shown(ind.actual)}，目标 ${shown(ind.target)}，完成 ${percent(s.ratio ?? 0, places)}，达到 ${threshold} 以上，但该行没有偏差说明，表末偏差分析也未提及；超额完成较多应说明原因（目标是否定得偏低）。`,
-          },
-        ];
-      });
+    return over.flatMap((s) => {
+      const ind = ctx.evaluation.indicators[s.index];
+      if (!ind) return [];
+      const explained = explanationOf(ind, ctx);
+      if (explained === 'row' || explained === 'named') return [];
+      return [
+        {
+          path: indicatorPath(s.index, 'deviation'),
+          message: `“${ind.name}”实际完成 ${shown(ind.actual)}，目标 ${shown(ind.target)}，完成 ${percent(s.ratio ?? 0, places)}，达到 ${threshold} 以上，但该行没有偏差说明，表末偏差分析也未提及；超额完成较多应说明原因（目标是否定得偏低）。`,
+        },
+      ];
+    });
   },
 };

@@ -1,5 +1,5 @@
 /** A: a qualitative indicator's score lies outside the band of the grade the unit picked. */
-import { dec, plain } from '../../decimal/decimal.ts';
+import { plain } from '../../decimal/decimal.ts';
 import { withinBand } from '../../scoring/indicator.ts';
 import type { RawFinding, Rule } from '../types.ts';
 import { indicatorPath } from './support.ts';
@@ -19,7 +19,7 @@ export const qualitativeScoreOutOfBand: Rule = {
       const ind = ctx.evaluation.indicators[s.index];
       if (!ind || ind.score === null) continue;
       // Negative and above-weight scores are reported by their own rules.
-      if (ind.score < 0 || dec(ind.score).greaterThan(s.effectiveWeight)) continue;
+      if (ind.score < 0 || ind.score > s.effectiveWeight) continue;
       if (withinBand(ind.score, s.band)) continue;
       out.push({
         path: indicatorPath(s.index, 'score'),

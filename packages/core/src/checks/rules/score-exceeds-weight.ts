@@ -1,5 +1,5 @@
 /** A: an indicator scored more than its weight. */
-import { dec, plain } from '../../decimal/decimal.ts';
+import { plain } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
 import { indicatorPath } from './support.ts';
 
@@ -15,7 +15,8 @@ export const scoreExceedsWeight: Rule = {
     for (const s of ctx.score.indicators) {
       const ind = ctx.evaluation.indicators[s.index];
       if (!ind || ind.score === null || s.effectiveWeight === null || s.status === 'not-applicable') continue;
-      if (!dec(ind.score).greaterThan(dec(s.effectiveWeight))) continue;
+      // Two numbers read from decimal text order as their decimals do (support.ts compareAmounts).
+      if (!(ind.score > s.effectiveWeight)) continue;
       // When other rows do not apply, the weights were scaled up; the cap is the scaled weight.
       const scaled = ind.weight !== null && s.effectiveWeight !== ind.weight;
       out.push({

@@ -20,7 +20,7 @@ export const scoreFormulaMismatch: Rule = {
       const ind = ctx.evaluation.indicators[s.index];
       if (!ind || ind.score === null) continue;
       // Scores above the weight or below zero have their own, more pointed findings.
-      if (ind.score < 0 || dec(ind.score).greaterThan(dec(s.effectiveWeight))) continue;
+      if (ind.score < 0 || ind.score > s.effectiveWeight) continue;
       const how = s.explanation.replace(REPORTED_TAIL, '').replace(/。$/, '');
       out.push({
         path: `${s.path}.score`,

@@ -94,8 +94,18 @@ export function excerpt(text: string, max = 24): string {
 // Spaces, punctuation and placeholders carry no meaning in a narrative or a name.
 const NOISE = /[\s,.;:!?、，。；：！？'"“”‘’()（）[\]【】《》<>〈〉\-—_·/\\|…~*★☆※]/g;
 
+// Narratives and names repeat across rows and forms (stock phrases, standard indicator names),
+// and several rules compact the same text: short texts are remembered by their text.
+const compactMemo = stringMemo<string, string>(4096);
+const COMPACT_MEMO_LENGTH = 256;
+
 /** Folded text with spaces and punctuation removed, for comparing narratives and names. */
 export function compact(text: string): string {
+  if (text.length > COMPACT_MEMO_LENGTH) return compactOf(text);
+  return compactMemo(text, () => compactOf(text));
+}
+
+function compactOf(text: string): string {
   return foldText(text).replace(NOISE, '');
 }
 
@@ -139,6 +149,8 @@ interface PhraseSet {
   inner: string[];
   /** compact spellings of one character ("无"): they only count as the whole text */
   whole: Set<string>;
+  /** `isBoilerplate` of texts already judged against this set */
+  judged: (text: string, judge: () => boolean) => boolean;
 }
 
 // A profile's phrase list is one array for as long as the profile lives, and profiles are few.
@@ -151,6 +163,7 @@ function phraseSet(phrases: readonly string[]): PhraseSet {
   const set: PhraseSet = {
     inner: spelled.filter((p) => p.length >= 2).sort((a, b) => b.length - a.length),
     whole: new Set(spelled.filter((p) => p.length < 2)),
+    judged: stringMemo<string, boolean>(4096),
   };
   phraseSets.set(phrases, set);
   return set;
@@ -163,8 +176,13 @@ function phraseSet(phrases: readonly string[]): PhraseSet {
  */
 export function isBoilerplate(text: string | null | undefined, phrases: readonly string[]): boolean {
   if (isBlank(text)) return false;
-  const whole = compact(text as string);
   const set = phraseSet(phrases);
+  const t = text as string;
+  if (t.length > COMPACT_MEMO_LENGTH) return boilerplateIn(compactOf(t), set);
+  return set.judged(t, () => boilerplateIn(compact(t), set));
+}
+
+function boilerplateIn(whole: string, set: PhraseSet): boolean {
   if (set.whole.has(whole)) return true;
   let rest = whole;
   for (const p of set.inner) if (rest.includes(p)) rest = rest.split(p).join('');
@@ -202,7 +220,26 @@ const KEY_PUNCTUATION = /[,;:!?、，。；：！？'"“”‘’()（）[\]【
  * holds. Matching narratives by `indicatorKey` would miss "PM2.5" quoted in a compact text.
  */
 export function indicatorKey(name: string | null | undefined): string {
-  return typeof name === 'string' ? keyOfCompacted(compactText(name)) : '';
+  return typeof name === 'string' ? nameFacts(name).key : '';
+}
+
+/** What depends on a row's name alone. */
+interface NameFacts {
+  compacted: string;
+  key: string;
+  /** the satisfaction word when the name is such a rate (`satisfactionRateWord`) */
+  satisfaction: string | null;
+}
+
+// Forms use the same standard indicator names over and over, and each row's name is read for
+// its key and its satisfaction word: worked out once per name.
+const nameMemo = stringMemo<string, NameFacts>(4096);
+
+function nameFacts(name: string): NameFacts {
+  return nameMemo(name, () => {
+    const compacted = compactText(name);
+    return { compacted, key: keyOfCompacted(compacted), satisfaction: satisfactionRateWord(compacted) };
+  });
 }
 
 /** `indicatorKey` of a name already through `compactText`. */
@@ -268,7 +305,7 @@ export function explanationOf(ind: Indicator, ctx: CheckContext): Explanation {
 export function fellShort(ind: Indicator, s: IndicatorScore): boolean {
   if (s.status === 'not-applicable') return false;
   if (s.met === false) return true;
-  return ind.score !== null && s.effectiveWeight !== null && dec(ind.score).lessThan(dec(s.effectiveWeight));
+  return ind.score !== null && s.effectiveWeight !== null && ind.score < s.effectiveWeight;
 }
 
 /** The execution rate a reviewer judges: B/A when it can be computed, else the rate printed. */
@@ -276,6 +313,16 @@ export function executionRate(ctx: CheckContext): Decimal | null {
   const r = ctx.score.budget.rate;
   const rate = r.computed ?? r.reported;
   return rate === null ? null : dec(rate);
+}
+
+/**
+ * Whether the execution rate a reviewer judges is below the profile's threshold. Both are JSON
+ * numbers, which order as their decimals do, so no decimal is made for the common case.
+ */
+export function isLowExecution(ctx: CheckContext): boolean {
+  const r = ctx.score.budget.rate;
+  const rate = r.computed ?? r.reported;
+  return rate !== null && rate < ctx.profile.lowExecutionThreshold;
 }
 
 /** What on the form calls for an explanation. */
@@ -296,12 +343,7 @@ export function gapsOf(ctx: CheckContext): Gaps {
     const ind = inds[s.index];
     return ind !== undefined && fellShort(ind, s);
   });
-  const rate = executionRate(ctx);
-  const gaps: Gaps = {
-    overshoots,
-    shortfalls,
-    lowExecution: rate?.lessThan(ctx.profile.lowExecutionThreshold) === true,
-  };
+  const gaps: Gaps = { overshoots, shortfalls, lowExecution: isLowExecution(ctx) };
   gapsMemo.set(ctx.score, gaps);
   return gaps;
 }
@@ -552,10 +594,11 @@ function labelFacts(level1Raw: string | null, level2Raw: string | null): LabelFa
   return facts;
 }
 
-function indicatorFacts(ind: Indicator, index: number, compactName: string, key: string): IndicatorFacts {
+function indicatorFacts(ind: Indicator, index: number, name: NameFacts, key: string): IndicatorFacts {
+  const compactName = name.compacted;
   const wordyTarget = WORDY.test(ind.target.raw);
   const compactTarget = wordyTarget ? compactText(ind.target.raw) : '';
-  const fromName = satisfactionRateWord(compactName);
+  const fromName = name.satisfaction;
   // A target that carries a name ("部门职工认可度≥90%") says what is measured as much as the name.
   const fromTarget = fromName === null && wordyTarget ? satisfactionRateWord(compactTarget) : null;
 
@@ -591,45 +634,19 @@ export function keysOf(ev: Evaluation): string[] {
   return memo.keys;
 }
 
-// An editor checks the form again after every edit with the unchanged rows as the same objects:
-// a row's facts are remembered by the row, and used again only while every field they were read
-// from is unchanged (a row may also be changed in place).
-interface RowFacts {
-  inputs: unknown[];
-  facts: IndicatorFacts;
-}
-
-const rowFacts = new WeakMap<Indicator, RowFacts>();
-
-function factInputs(ind: Indicator): unknown[] {
-  const t = ind.target;
-  const a = ind.actual;
-  return [ind.name, ind.level1, ind.level2, t.raw, t.kind, t.unit, t.value, a.kind, a.unit, a.value];
-}
-
-function sameInputs(a: unknown[], b: unknown[]): boolean {
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
-}
-
 /** What the classification and plausibility rules read of each indicator, in order. */
 export function factsOf(ev: Evaluation): IndicatorFacts[] {
   const memo = memoOf(ev);
   if (memo.facts) return memo.facts;
+  // What is costly in a row's facts depends on its name and labels alone and is remembered by
+  // those strings (nameFacts, labelFacts), so a row checked again, as in the editor, costs little;
+  // remembering each row by its object cost more than working its facts out again.
   const keys: string[] = [];
   memo.facts = ev.indicators.map((ind, k) => {
-    const inputs = factInputs(ind);
-    const known = rowFacts.get(ind);
-    if (known !== undefined && sameInputs(known.inputs, inputs)) {
-      keys.push(known.facts.key);
-      return known.facts.index === k ? known.facts : { ...known.facts, index: k };
-    }
-    const compactName = compactText(ind.name);
-    const key = memo.keys?.[k] ?? keyOfCompacted(compactName);
-    const facts = indicatorFacts(ind, k, compactName, key);
-    rowFacts.set(ind, { inputs, facts });
+    const name = nameFacts(ind.name);
+    const key = memo.keys?.[k] ?? name.key;
     keys.push(key);
-    return facts;
+    return indicatorFacts(ind, k, name, key);
   });
   memo.keys ??= keys;
   return memo.facts;

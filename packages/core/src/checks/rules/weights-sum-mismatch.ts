@@ -3,9 +3,14 @@
  * sets default 一级 weights (national: 产出 50, 效益 30, 满意度 10), each 一级 that departs from its
  * default is noted as info, since the defaults may be adjusted for a project.
  */
-import { type Decimal, dec, plain } from '../../decimal/decimal.ts';
+import { type Decimal, dec, plain, sumExact } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
 import { factsOf } from './support.ts';
+
+/** The exact decimal sum of weights (most are whole or short, added without a decimal each). */
+function sumOf(weights: number[]): Decimal {
+  return sumExact(weights) ?? weights.reduce<Decimal>((s, w) => s.plus(dec(w)), dec(0));
+}
 
 export const weightsSumMismatch: Rule = {
   code: 'weights-sum-mismatch',
@@ -21,7 +26,7 @@ export const weightsSumMismatch: Rule = {
     // A row that does not apply keeps its weight on paper (the engine shares it out); when such a
     // row gives no weight, its share is unknown and the sum cannot be judged.
     const unknownShare = inds.some((i) => i.weight === null);
-    const sum = inds.reduce<Decimal>((s, i) => s.plus(dec(i.weight ?? 0)), dec(0));
+    const sum = sumOf(inds.map((i) => i.weight ?? 0));
     const out: RawFinding[] = [];
     if (!sum.equals(p.indicatorTotal) && !unknownShare) {
       out.push({
@@ -32,17 +37,21 @@ export const weightsSumMismatch: Rule = {
     const defaults = p.level1Weights;
     if (defaults === null || unknownShare) return out;
 
-    const sums = new Map<string, Decimal>();
+    const weights = new Map<string, number[]>();
     for (const { indicator: ind, parent } of factsOf(ctx.evaluation)) {
       let level1: string | null = parent;
       if (level1 === null) return out; // a row of unknown 一级: per-一级 sums would mislead
       // 成本指标 became its own 一级 in 2021, taking its weight out of 产出指标's default share.
       if (!(level1 in defaults) && level1 === '成本指标') level1 = '产出指标';
-      sums.set(level1, (sums.get(level1) ?? dec(0)).plus(dec(ind.weight ?? 0)));
+      const list = weights.get(level1);
+      if (list === undefined) weights.set(level1, [ind.weight ?? 0]);
+      else list.push(ind.weight ?? 0);
     }
     for (const [level1, expected] of Object.entries(defaults)) {
-      const got = sums.get(level1);
-      if (got === undefined || got.equals(expected)) continue;
+      const list = weights.get(level1);
+      if (list === undefined) continue;
+      const got = sumOf(list);
+      if (got.equals(expected)) continue;
       out.push({
         path: 'indicators',
         severity: 'info',
