@@ -26,8 +26,6 @@ declare module 'autocannon' {
     body?: string;
     requests?: RequestSpec[];
     timeout?: number;
-    /** requests a second across all connections (open loop) */
-    overallRate?: number;
   }
   export interface Result {
     latency: Histogram;

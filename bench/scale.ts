@@ -189,26 +189,14 @@ interface Endpoint {
   next: () => { method: string; path: string; body?: string; headers?: Record<string, string> };
   goal?: { text: string; p99: number };
   /**
-   * Also measured at this many requests a second offered in all (open loop), besides as fast as
+   * Also measured at this many requests a second, evenly spaced (open loop), besides as fast as
    * 50 connections go: what the latency is under a steady load the server keeps up with.
    */
   steadyRate?: number;
 }
 
-async function cannon(
-  url: string,
-  requests: Endpoint['requests'],
-  seconds: number,
-  overallRate?: number,
-): Promise<Result> {
-  return autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests,
-    timeout: 30,
-    ...(overallRate ? { overallRate } : {}),
-  });
+async function cannon(url: string, requests: Endpoint['requests'], seconds: number): Promise<Result> {
+  return autocannon({ url, connections: CONNECTIONS, duration: seconds, requests, timeout: 30 });
 }
 
 function codes(r: Result): { ok: number; other: number } {
@@ -333,7 +321,7 @@ async function measure(
     );
   }
   const steady = e.steadyRate
-    ? await measureSteady(url, e, e.steadyRate, seconds, baseline, baseLabel, dialect)
+    ? await measureSteady(url, e, e.steadyRate, seconds, basePath, baseLabel, dialect)
     : [];
   const drained = await waitIdle(url);
   return {
@@ -364,53 +352,112 @@ async function measure(
   };
 }
 
+/** Latencies (ms) and status counts of one paced run. */
+interface Paced {
+  latencies: number[];
+  ok: number;
+  other: number;
+}
+
 /**
- * p50 and p99 at a steady offered rate (autocannon's overallRate across the 50 connections):
- * with 50 connections sending as fast as answers come, every request waits behind the other 49,
- * so the p99 there is about 50 times the time of one request whatever the server does.
+ * Sends `rate` requests a second, evenly spaced, for `seconds`, each on its own without waiting
+ * for earlier answers (open loop), and times each from when it was due to be sent, so a client
+ * that falls behind does not hide the wait. (autocannon's overallRate sends each second's
+ * requests in a burst at its start and, at two requests a second per connection, corrects its
+ * histogram as if one request per millisecond were due: neither is a steady load.)
+ */
+async function paced(url: string, next: Endpoint['next'], rate: number, seconds: number): Promise<Paced> {
+  const count = Math.round(rate * seconds);
+  const gap = 1000 / rate;
+  const out: Paced = { latencies: [], ok: 0, other: 0 };
+  const t0 = performance.now();
+  const sent: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = t0 + i * gap;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const r = next();
+    sent.push(
+      fetch(new URL(r.path, url), {
+        method: r.method,
+        ...(r.headers ? { headers: r.headers } : {}),
+        ...(r.body !== undefined ? { body: r.body } : {}),
+      })
+        .then(async (res) => {
+          await res.arrayBuffer();
+          out.latencies.push(performance.now() - due);
+          if (res.status < 300) out.ok++;
+          else out.other++;
+        })
+        .catch(() => {
+          out.other++;
+        }),
+    );
+  }
+  await Promise.all(sent);
+  return out;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/**
+ * p50 and p99 at a steady offered rate: with 50 connections sending as fast as answers come,
+ * every request waits behind the other 49, so the p99 there is about 50 times the time of one
+ * request whatever the server does; at a rate the server keeps up with, it is the time a user
+ * waits.
  */
 async function measureSteady(
   url: string,
   e: Endpoint,
   rate: number,
   seconds: number,
-  baseline: Endpoint['requests'],
+  basePath: string,
   baseLabel: string,
   dialect: string,
 ): Promise<Figure[]> {
   const runSeconds = Math.max(2, seconds * 2);
-  const own: Result[] = [];
-  const base: Result[] = [];
+  const own: Paced[] = [];
+  const base: Paced[] = [];
   for (let run = 0; run < RUNS; run++) {
-    own.push(await cannon(url, e.requests, runSeconds, rate));
+    own.push(await paced(url, e.next, rate, runSeconds));
     await waitIdle(url);
-    base.push(await cannon(url, baseline, runSeconds, rate));
+    base.push(await paced(url, () => ({ method: 'GET', path: basePath }), rate, runSeconds));
     await waitIdle(url);
-    const last = own.at(-1) as Result;
+    const last = own.at(-1) as Paced;
+    const sorted = [...last.latencies].sort((x, y) => x - y);
     log(
-      `    ${e.id} at ${rate}/s run ${run + 1}: p50 ${last.latency.p50} ms, p99 ${last.latency.p99} ms, ${last.requests.average} req/s, 2xx ${last['2xx']}, other ${codes(last).other}`,
+      `    ${e.id} at ${rate}/s run ${run + 1}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, 2xx ${last.ok}, other ${last.other}`,
     );
   }
-  const label = `${e.label}: at a steady ${rate} requests/s (50 connections)`;
-  const ok = own.reduce((sum, r) => sum + codes(r).ok, 0);
-  const other = own.reduce((sum, r) => sum + codes(r).other, 0);
+  const at = (runs: Paced[], p: number) =>
+    runs.map((r) =>
+      percentile(
+        [...r.latencies].sort((x, y) => x - y),
+        p,
+      ),
+    );
+  const label = `${e.label}: at a steady ${rate} requests/s, evenly spaced`;
+  const ok = own.reduce((sum, r) => sum + r.ok, 0);
+  const other = own.reduce((sum, r) => sum + r.other, 0);
   return [
     figure({
       id: `${dialect}-${e.id}-steady-p50`,
       label: `${label}: p50 latency`,
       unit: 'ms',
       higherIsBetter: false,
-      values: own.map((r) => r.latency.p50),
-      baseline: { label: `${baseLabel}, same rate`, values: base.map((r) => r.latency.p50) },
+      values: at(own, 50),
+      baseline: { label: `${baseLabel}, same rate`, values: at(base, 50) },
     }),
     figure({
       id: `${dialect}-${e.id}-steady-p99`,
       label: `${label}: p99 latency`,
       unit: 'ms',
       higherIsBetter: false,
-      values: own.map((r) => r.latency.p99),
-      baseline: { label: `${baseLabel}, same rate`, values: base.map((r) => r.latency.p99) },
-      note: `${runSeconds} s per run; 2xx ${ok.toLocaleString('en')}, other ${other.toLocaleString('en')}`,
+      values: at(own, 99),
+      baseline: { label: `${baseLabel}, same rate`, values: at(base, 99) },
+      note: `${runSeconds} s per run, ${Math.round(rate * runSeconds)} requests; 2xx ${ok.toLocaleString('en')}, other ${other.toLocaleString('en')}`,
     }),
   ];
 }
