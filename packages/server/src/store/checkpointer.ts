@@ -64,7 +64,7 @@ parentPort.postMessage({ ready: true });
  */
 export async function startCheckpointer(
   path: string,
-  options: { busyMs: number; everyMs?: number },
+  options: { busyMs: number; everyMs?: number; onLost?: () => void },
 ): Promise<Checkpointer | null> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(SOURCE, {
@@ -94,10 +94,18 @@ export async function startCheckpointer(
     await worker.terminate();
     return null;
   }
+  // a thread that has ended already (it failed) has nothing left to stop
+  let exited = false;
   let stopping: Promise<void> | null = null;
+  worker.once('exit', () => {
+    exited = true;
+    // ended without being asked (it crashed): the caller checkpoints on its own again
+    if (stopping === null) options.onLost?.();
+  });
   return {
     stop: () => {
       stopping ??= new Promise<void>((resolve) => {
+        if (exited) return resolve();
         worker.once('exit', () => resolve());
         worker.once('message', () => void worker.terminate());
         worker.postMessage('stop');

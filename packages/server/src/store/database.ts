@@ -105,7 +105,12 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     }
     const checkpointer =
       options.checkpointThread && !options.exclusive && path !== ':memory:'
-        ? await startCheckpointer(path, { busyMs })
+        ? await startCheckpointer(path, {
+            busyMs,
+            onLost: () => {
+              if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+            },
+          })
         : null;
     if (checkpointer) {
       sqlite.pragma('wal_autocheckpoint = 0');
