@@ -324,6 +324,11 @@ export const AUTHZ_EXPECTATIONS: Record<string, RouteExpectation> = {
     request: () => ({ path: '/api/dashboard' }),
     expect: SIGNED_IN(200),
   },
+  'GET /api/dashboard/points': {
+    fixture: 'none',
+    request: () => ({ path: '/api/dashboard/points' }),
+    expect: SIGNED_IN(200),
+  },
   'GET /api/public/evaluations': {
     fixture: 'published',
     request: () => ({ path: '/api/public/evaluations' }),

@@ -252,6 +252,30 @@ export interface Dashboard {
   units: DashboardUnit[];
 }
 
+/**
+ * One form of the stats scatter: id, unit name, project (null for a department form), total,
+ * execution rate (a fraction, 1 = 100%) and grade, as the list reports them.
+ */
+export type DashboardPoint = [
+  id: string,
+  unitName: string,
+  project: string | null,
+  total: number,
+  executionRate: number,
+  grade: string | null,
+];
+
+/**
+ * GET /api/dashboard/points?year=Y (docs/api.md "Dashboard"): the year's self-evaluations with
+ * both a total and a rate, in the list's order; `unplaced` forms lack either, `count` is all.
+ */
+export interface DashboardPoints {
+  year: number | null;
+  count: number;
+  unplaced: number;
+  points: DashboardPoint[];
+}
+
 export type { Evaluation, EvaluationInput, Finding, ScoreResult };
 
 /** A deadline the finance bureau set for a year's forms of a stage (GET /api/deadlines). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dashboardJson, UNITS_PAGE_SIZE, UNITS_PAGE_SIZE_MAX } from '../../queries/dashboard.ts';
+import { pointsJson } from '../../queries/points.ts';
 import { rawJson, route } from '../route.ts';
 
 export const dashboardRoutes = [
@@ -31,5 +32,17 @@ export const dashboardRoutes = [
           ...(query.unitIds ? { unitIds: query.unitIds } : {}),
         }),
       ),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/dashboard/points',
+    tag: '统计',
+    summary: '总分与执行率散点',
+    description:
+      '年度每份有总分和预算执行率的自评表一行：[编号, 单位名称, 项目名称（部门整体支出为 null）, 总分, 预算执行率, 等级]，按单位名称、项目名称排序；unplaced 为缺总分或执行率、未列出的表数，count 为全部表数。数值与列表相同（执行率为小数，1 即 100%）。范围与列表相同：单位用户只看本单位。',
+    auth: 'user',
+    query: z.object({ year: z.coerce.number().int().optional() }),
+    success: { status: 200, description: '散点' },
+    handler: async ({ db, actor, query }) => rawJson(await pointsJson(db, actor, query.year ?? null)),
   }),
 ];

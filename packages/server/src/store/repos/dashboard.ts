@@ -197,3 +197,51 @@ export async function unitTotals(
     .execute();
   return rows.map((r) => ({ unitId: r.unit_id, total: r.total as string }));
 }
+
+/** One placed form of the scatter: its decimals as text, as stored. */
+export interface PointRow {
+  id: string;
+  unitName: string;
+  project: string | null;
+  total: string;
+  rate: string;
+  grade: string | null;
+}
+
+/**
+ * Each counted form with both a total and a rate, in the list's order (year, unit name,
+ * project, id), reading only the columns the scatter shows; with how many forms lack either.
+ */
+export async function dashboardPoints(
+  db: Db,
+  filter: DashboardFilter,
+): Promise<{ points: PointRow[]; unplaced: number }> {
+  if (empty(filter)) return { points: [], unplaced: 0 };
+  const [rows, missing] = await Promise.all([
+    base(db, filter)
+      .innerJoin('units as u', 'u.id', 'e.unit_id')
+      .select(['e.id', 'u.name', 'e.project', 'e.total', 'e.rate', 'e.grade'])
+      .where('e.total', 'is not', null)
+      .where('e.rate', 'is not', null)
+      .orderBy('e.year', 'desc')
+      .orderBy('u.name')
+      .orderBy('e.project')
+      .orderBy('e.id')
+      .execute(),
+    base(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.or([eb('e.total', 'is', null), eb('e.rate', 'is', null)]))
+      .executeTakeFirst(),
+  ]);
+  return {
+    points: rows.map((r) => ({
+      id: r.id,
+      unitName: r.name,
+      project: r.project,
+      total: r.total as string,
+      rate: r.rate as string,
+      grade: r.grade,
+    })),
+    unplaced: num(missing?.n),
+  };
+}

@@ -1,7 +1,7 @@
 /**
  * 统计: a year's self-evaluations at a glance, beside the year before. Counts come from
  * GET /api/dashboard (this year and last); the score-against-execution-rate scatter needs each
- * form, so it reads this year's list (GET /api/evaluations, 200 a page). The units table is
+ * form, which GET /api/dashboard/points answers in one compact request. The units table is
  * paged by the server (20 units a page, by name): each page asks for this year's units of the
  * page, then last year's figures of exactly those units (unitIds). Every chart has its table;
  * the year is in the URL (?year=2023).
@@ -26,7 +26,14 @@ import { format } from 'echarts/core';
 import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, isApiError } from '../../api/client.ts';
-import type { Dashboard, DashboardUnit, EvaluationSummary, Page } from '../../api/types.ts';
+import type {
+  Dashboard,
+  DashboardPoint,
+  DashboardPoints,
+  DashboardUnit,
+  EvaluationSummary,
+  Page,
+} from '../../api/types.ts';
 import { rateText, scoreText } from '../../components/figures.ts';
 import { t } from '../../i18n/index.ts';
 import { ChartCard, type View } from './ChartCard.tsx';
@@ -54,27 +61,12 @@ interface StatsData {
   year: number;
   current: Dashboard;
   previous: Dashboard;
-  forms: EvaluationSummary[];
+  points: DashboardPoints;
   units: UnitsPage;
 }
 
 function messageOf(e: unknown): string {
   return isApiError(e) || e instanceof Error ? e.message : String(e);
-}
-
-/** Every self-evaluation of the year the person may see, 200 at a time. */
-async function formsOf(year: number): Promise<EvaluationSummary[]> {
-  const all: EvaluationSummary[] = [];
-  for (let page = 1; ; page++) {
-    const r = await api.get<Page<EvaluationSummary>>('/api/evaluations', {
-      stage: 'self-evaluation',
-      year,
-      page,
-      pageSize: 200,
-    });
-    all.push(...r.items);
-    if (all.length >= r.total || r.items.length === 0) return all;
-  }
 }
 
 /** The year's standing of exactly these units (last year's, for the units of this year's page). */
@@ -112,21 +104,21 @@ async function loadUnits(year: number, page: number): Promise<UnitsPage> {
 
 async function load(year: number): Promise<StatsData> {
   // This year's dashboard brings the first page of units; last year's figures of those units
-  // follow as soon as it is known, while last year's dashboard and the forms still load.
+  // follow as soon as it is known, while last year's dashboard and the points still load.
   const current = api.get<Dashboard>('/api/dashboard', { year, unitsPageSize: UNITS_PAGE_SIZE });
   const before = current.then((c) => unitsOf(year - 1, c.units));
-  const [now, previous, forms, previousUnits] = await Promise.all([
+  const [now, previous, points, previousUnits] = await Promise.all([
     current,
     // Last year's grades, buckets and findings; its units come by id above, so one is enough here.
     api.get<Dashboard>('/api/dashboard', { year: year - 1, unitsPageSize: 1 }),
-    formsOf(year),
+    api.get<DashboardPoints>('/api/dashboard/points', { year }),
     before,
   ]);
   return {
     year,
     current: now,
     previous,
-    forms,
+    points,
     units: { page: now.unitsPage, total: now.unitsTotal, rows: unitRows(now.units, previousUnits) },
   };
 }
@@ -375,7 +367,7 @@ function Summary({ data }: { data: StatsData }) {
   );
 }
 
-function buildCharts({ year, current, previous, forms }: StatsData) {
+function buildCharts({ year, current, previous, points }: StatsData) {
   const grades = gradeRows(current, previous);
   const gradeOption: ChartOption = {
     tooltip: { trigger: 'item', formatter: t('stats.pie.tooltip') },
@@ -408,19 +400,13 @@ function buildCharts({ year, current, previous, forms }: StatsData) {
   );
 
   // The scatter: each form's computed total against its execution rate (in %).
-  const placed = forms.filter((f) => f.total !== null && f.executionRate !== null);
+  // Every point has both figures: forms without either are only counted (points.unplaced).
   const byGrade = new Map<string, [number, number, string][]>();
-  for (const f of placed) {
-    const g = f.grade ?? t('stats.ungraded');
+  for (const [, unitName, project, total, rate, grade] of points.points) {
+    const g = grade ?? t('stats.ungraded');
     const list = byGrade.get(g) ?? [];
-    const label = `${f.unit.name} ${f.project ?? t('list.project.department')}`;
-    list.push([
-      dec(f.executionRate as number)
-        .times(100)
-        .toNumber(),
-      f.total as number,
-      label,
-    ]);
+    const label = `${unitName} ${project ?? t('list.project.department')}`;
+    list.push([dec(rate).times(100).toNumber(), total, label]);
     byGrade.set(g, list);
   }
   const scatter: ChartOption = {
@@ -450,14 +436,14 @@ function buildCharts({ year, current, previous, forms }: StatsData) {
       data: points,
     })),
   };
-  const scatterColumns: TableColumnsType<EvaluationSummary> = [
-    { title: t('stats.col.unit'), key: 'unit', render: (_, f) => f.unit.name },
+  const scatterColumns: TableColumnsType<DashboardPoint> = [
+    { title: t('stats.col.unit'), key: 'unit', render: (_, f) => f[1] },
     {
       title: t('stats.col.project'),
       key: 'project',
       render: (_, f) => (
         <span style={{ whiteSpace: 'normal', wordBreak: 'break-word' }}>
-          {f.project ?? t('list.project.department')}
+          {f[2] ?? t('list.project.department')}
         </span>
       ),
     },
@@ -466,34 +452,34 @@ function buildCharts({ year, current, previous, forms }: StatsData) {
       key: 'total',
       width: 90,
       align: 'right',
-      render: (_, f) => <span style={NUM}>{scoreText(f.total)}</span>,
+      render: (_, f) => <span style={NUM}>{scoreText(f[3])}</span>,
     },
     {
       title: t('stats.col.rate'),
       key: 'rate',
       width: 90,
       align: 'right',
-      render: (_, f) => <span style={NUM}>{rateText(f.executionRate)}</span>,
+      render: (_, f) => <span style={NUM}>{rateText(f[4])}</span>,
     },
     {
       title: t('stats.col.grade'),
       key: 'grade',
       width: 60,
       align: 'center',
-      render: (_, f) => f.grade ?? '—',
+      render: (_, f) => f[5] ?? '—',
     },
   ];
   const scatterTable = (
-    <Table<EvaluationSummary>
+    <Table<DashboardPoint>
       size="small"
-      rowKey="id"
-      dataSource={forms}
+      rowKey={(f) => f[0]}
+      dataSource={points.points}
       columns={scatterColumns}
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
       data-testid="table-scatter"
     />
   );
-  const unplaced = forms.length - placed.length;
+  const unplaced = points.unplaced;
   const scatterFooter = (
     <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
       {t('stats.scatter.help')}
