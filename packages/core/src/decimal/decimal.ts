@@ -63,12 +63,17 @@ export function numberOf(n: Decimal): number {
 }
 
 /**
- * The exact sum of JSON numbers (nulls skipped) when each has at most six places: each is read
- * from its text as a whole number of millionths (or less), and whole numbers add exactly while
- * they stay safe, so the total is the decimal sum without a decimal per term. Null when a
- * number has more places or the sum grows past 2^53; the caller adds decimals then.
+ * The exact decimal sum of JSON numbers, nulls skipped. Numbers of at most six places are read
+ * from their text as whole numbers of millionths (or less), and whole numbers add exactly while
+ * they stay safe, so the total is the decimal sum without a decimal per term; otherwise (more
+ * places, a sum past 2^53) the terms are added as decimals.
  */
-export function sumExact(values: readonly (number | null)[]): Decimal | null {
+export function sumNumbers(values: readonly (number | null)[]): Decimal {
+  return sumExact(values) ?? values.reduce<Decimal>((s, v) => (v === null ? s : s.plus(dec(v))), ZERO);
+}
+
+/** sumNumbers' whole-number path; null where it cannot be exact. */
+function sumExact(values: readonly (number | null)[]): Decimal | null {
   let scale = 0;
   for (const v of values) {
     if (v === null || Number.isInteger(v)) continue;

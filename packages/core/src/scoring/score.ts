@@ -4,7 +4,7 @@
  * the figures the form reports. It never invents a weight: an indicator without one is marked
  * unverifiable and its reported score stands in for it in the computed total.
  */
-import { compare, type Decimal, dec, numberOf, plain, round, sumExact } from '../decimal/decimal.ts';
+import { compare, type Decimal, dec, numberOf, plain, round, sumNumbers } from '../decimal/decimal.ts';
 import type { Evaluation, Indicator } from '../model/evaluation.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { scoreBudget } from './budget.ts';
@@ -70,7 +70,7 @@ function sumKnown(values: (number | null)[]): Decimal | null {
   // Whole points (weights, most scores) add up exactly as integers while the sum stays safe,
   // giving the very decimal the decimal sum gives; anything else is added as decimals.
   if (integers && Number.isSafeInteger(sum)) return dec(sum);
-  return sumExact(values) ?? values.reduce<Decimal>((s, v) => (v === null ? s : s.plus(dec(v))), dec(0));
+  return sumNumbers(values);
 }
 
 export function score(evaluation: Evaluation, profile: Profile): ScoreResult {

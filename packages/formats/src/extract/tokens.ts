@@ -148,16 +148,9 @@ const NO_FACTS = {
   money: undefined,
 } as const;
 
+/** Forgets what was found about the token's text (its text has just changed). */
 function clearFacts(t: Tok): void {
-  t.level = undefined;
-  t.points = undefined;
-  t.valueLike = undefined;
-  t.role = undefined;
-  t.marker = undefined;
-  t.emptyMark = undefined;
-  t.plain = undefined;
-  t.head = undefined;
-  t.money = undefined;
+  Object.assign(t, NO_FACTS);
 }
 
 // made for every token, so built as one string rather than through an array of parts

@@ -3,7 +3,7 @@
  * A single line may be a partial breakdown, so a sum is only compared when two or more lines give
  * the figure; a line larger than the total is wrong however many lines there are.
  */
-import { compare, type Decimal, dec, plain, round, sumExact } from '../../decimal/decimal.ts';
+import { compare, dec, plain, round, sumNumbers } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
 
 const FIELDS = [
@@ -47,7 +47,7 @@ export const budgetLinesMismatch: Rule = {
       if (over.length > 0 || lines.length < 2) continue;
       const values = lines.map(({ line }) => line[field]);
       if (values.some((v) => v === null)) continue;
-      const sum = sumExact(values) ?? values.reduce<Decimal>((s, v) => s.plus(v ?? 0), dec(0));
+      const sum = sumNumbers(values);
       if (round(sum, places).equals(totalDec)) continue;
       const terms = lines.map(({ line }) => `${line.label} ${plain(line[field] ?? 0)}`).join(' + ');
       out.push({

@@ -310,9 +310,13 @@ export function fellShort(ind: Indicator, s: IndicatorScore): boolean {
 
 /** The execution rate a reviewer judges: B/A when it can be computed, else the rate printed. */
 export function executionRate(ctx: CheckContext): Decimal | null {
-  const r = ctx.score.budget.rate;
-  const rate = r.computed ?? r.reported;
+  const rate = judgedRate(ctx);
   return rate === null ? null : dec(rate);
+}
+
+function judgedRate(ctx: CheckContext): number | null {
+  const r = ctx.score.budget.rate;
+  return r.computed ?? r.reported;
 }
 
 /**
@@ -320,8 +324,7 @@ export function executionRate(ctx: CheckContext): Decimal | null {
  * numbers, which order as their decimals do, so no decimal is made for the common case.
  */
 export function isLowExecution(ctx: CheckContext): boolean {
-  const r = ctx.score.budget.rate;
-  const rate = r.computed ?? r.reported;
+  const rate = judgedRate(ctx);
   return rate !== null && rate < ctx.profile.lowExecutionThreshold;
 }
 

@@ -3,14 +3,9 @@
  * sets default 一级 weights (national: 产出 50, 效益 30, 满意度 10), each 一级 that departs from its
  * default is noted as info, since the defaults may be adjusted for a project.
  */
-import { type Decimal, dec, plain, sumExact } from '../../decimal/decimal.ts';
+import { plain, sumNumbers } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
 import { factsOf } from './support.ts';
-
-/** The exact decimal sum of weights (most are whole or short, added without a decimal each). */
-function sumOf(weights: number[]): Decimal {
-  return sumExact(weights) ?? weights.reduce<Decimal>((s, w) => s.plus(dec(w)), dec(0));
-}
 
 export const weightsSumMismatch: Rule = {
   code: 'weights-sum-mismatch',
@@ -26,7 +21,7 @@ export const weightsSumMismatch: Rule = {
     // A row that does not apply keeps its weight on paper (the engine shares it out); when such a
     // row gives no weight, its share is unknown and the sum cannot be judged.
     const unknownShare = inds.some((i) => i.weight === null);
-    const sum = sumOf(inds.map((i) => i.weight ?? 0));
+    const sum = sumNumbers(inds.map((i) => i.weight ?? 0));
     const out: RawFinding[] = [];
     if (!sum.equals(p.indicatorTotal) && !unknownShare) {
       out.push({
@@ -50,7 +45,7 @@ export const weightsSumMismatch: Rule = {
     for (const [level1, expected] of Object.entries(defaults)) {
       const list = weights.get(level1);
       if (list === undefined) continue;
-      const got = sumOf(list);
+      const got = sumNumbers(list);
       if (got.equals(expected)) continue;
       out.push({
         path: 'indicators',
