@@ -36,13 +36,14 @@ const KINDS = ['department', 'project'] as const;
 const details = jsonCache(64 * 1024 * 1024);
 
 /**
- * The form's answer. `target` is its id, or the record a command has just committed (what its
- * transaction read last, the version this request wrote): that needs no second reading.
+ * The form's answer. `target` is its id, or the record already read: the one a command has just
+ * committed (what its transaction read last, the version this request wrote) or the one read
+ * with the session (null: there is no such form). Either is decided on like a fresh reading.
  */
 async function sendDetail(
   db: Db,
   actor: Actor | null,
-  target: string | EvaluationRecord,
+  target: string | EvaluationRecord | null,
   reply: FastifyReply,
 ) {
   const record =
@@ -217,12 +218,7 @@ export const evaluationRoutes = [
     success: { status: 200, description: '自评表' },
     prefetch: 'evaluation',
     handler: async ({ db, actor, params, reply, prefetched }) =>
-      sendDetail(
-        db,
-        actor,
-        prefetched ? allowedEvaluation(actor, prefetched.evaluation, 'read') : params.id,
-        reply,
-      ),
+      sendDetail(db, actor, prefetched ? prefetched.evaluation : params.id, reply),
   }),
   route({
     method: 'PUT',
