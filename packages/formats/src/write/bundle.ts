@@ -8,7 +8,7 @@ import { type Zippable, zipSync } from 'fflate';
 import { renderCsv } from './csv.ts';
 import { ExportError, formTable } from './export.ts';
 import { escapeHtml, FONT_STACK } from './html.ts';
-import { openPdfRenderer, PAGES, type PdfRenderer } from './pdf.ts';
+import { openPdfRenderer, type PdfRenderer } from './pdf.ts';
 import { reviewOf, reviewSummary } from './review.ts';
 import type { FormTable } from './table.ts';
 import { writeXlsx } from './xlsx.ts';
@@ -177,8 +177,9 @@ export async function exportBundle(
   const files: Zippable = {};
   const rows: IndexRow[] = [];
   try {
-    // the renderer prints PAGES forms at once; the files go into the zip in the forms' order
-    const pdfs = await inTurn(prepared, PAGES, (p) => renderer.render(p.table));
+    // asked for all at once, the renderer prints as many as it has pages for; the files go into
+    // the zip in the forms' order
+    const pdfs = await Promise.all(prepared.map((p) => renderer.render(p.table)));
     for (const [i, p] of prepared.entries()) {
       const path = `${p.entry.folder}/${p.entry.base}`;
       // PDF and xlsx are compressed already: store them as they are
@@ -196,18 +197,4 @@ export async function exportBundle(
   files['index.csv'] = indexCsv(rows);
   files['index.html'] = indexHtml(rows, title);
   return zipSync(files, { level: 6 });
-}
-
-/** `work` over the items with at most `width` at once; the results in the items' order. */
-async function inTurn<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
-  return out;
 }

@@ -43,7 +43,7 @@ function pageText(table: FormTable): string {
 }
 
 export interface PdfRenderer {
-  /** prints a form table (A4 landscape) */
+  /** prints a form table (A4 landscape); called many times at once, the calls wait their turn */
   render(table: FormTable): Promise<Uint8Array>;
   close(): Promise<void>;
 }
@@ -102,7 +102,7 @@ export async function openPdfRenderer(): Promise<PdfRenderer> {
  * previous form; the pages run no script): opening one cost 130–200 ms of a print of 300–900.
  * Two print side by side on a machine of two cores (a bundle, the server's exports).
  */
-export const PAGES = 2;
+const PAGES = 2;
 
 interface PagePool {
   use<T>(work: (page: Page) => Promise<T>): Promise<T>;
