@@ -543,8 +543,7 @@ async function backend(dialect: DialectName, n: number, tpls: readonly Template[
         return v;
       };
       const refused = (id: string, text: string) => {
-        const current = (JSON.parse(text) as { details?: { currentVersion?: number } }).details
-          ?.currentVersion;
+        const current = (JSON.parse(text) as { error?: { currentVersion?: number } }).error?.currentVersion;
         if (current !== undefined) versions.set(id, current);
       };
       const nextSave = () => targets[s++ % targets.length] as { id: string; body: string };
