@@ -11,6 +11,7 @@ import * as m0003 from './0003-reported-totals.ts';
 import * as m0004 from './0004-findings-by-code.ts';
 import * as m0005 from './0005-deadlines.ts';
 import * as m0006 from './0006-read-speed.ts';
+import * as m0007 from './0007-change-stripes.ts';
 
 export interface MigrationModule {
   // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema of their time
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0004-findings-by-code': m0004,
   '0005-deadlines': m0005,
   '0006-read-speed': m0006,
+  '0007-change-stripes': m0007,
 };

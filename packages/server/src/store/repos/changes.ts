@@ -1,21 +1,31 @@
 /**
  * A counter every audited write moves on (recordEvent, inside the writer's transaction), so a
- * reader can tell in one indexed lookup whether anything changed since it last computed
- * something expensive (queries/cache.ts). A counter row, not max(audit id): PostgreSQL hands
+ * reader can tell in one indexed read whether anything changed since it last computed
+ * something expensive (queries/cache.ts). Counter rows, not max(audit id): PostgreSQL hands
  * out sequence values before commit, so a later id can become visible before an earlier one,
- * while this row is updated under its lock and becomes visible only with its transaction.
+ * while these rows are updated under their locks and become visible only with their
+ * transaction.
+ *
+ * The counter is the sum of CHANGE_STRIPES rows and a write moves one of them, chosen at
+ * random: a write holds its row's lock until it commits, and with one row concurrent writers
+ * in PostgreSQL committed one at a time (migration 0007). Each committed write adds one to the
+ * sum, so the same sum read twice means nothing was committed in between.
  */
+import { CHANGE_STRIPES } from '../migrations/0007-change-stripes.ts';
 import type { Db } from '../schema.ts';
 
 export async function bumpChanges(db: Db): Promise<void> {
   await db
     .updateTable('change_counter')
     .set((eb) => ({ n: eb('n', '+', 1) }))
-    .where('id', '=', 1)
+    .where('id', '=', 1 + Math.floor(Math.random() * CHANGE_STRIPES))
     .execute();
 }
 
 export async function currentChanges(db: Db): Promise<number> {
-  const r = await db.selectFrom('change_counter').select('n').where('id', '=', 1).executeTakeFirst();
+  const r = await db
+    .selectFrom('change_counter')
+    .select((eb) => eb.fn.sum<number | string>('n').as('n'))
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
