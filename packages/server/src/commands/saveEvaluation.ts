@@ -4,16 +4,17 @@
  */
 import type { Actor } from '../domain.ts';
 import { changeMaps, diffDocuments } from '../evaluations/diff.ts';
-import { lockedTargets, validDocument, type WrittenVersion, writeVersion } from '../evaluations/persist.ts';
+import {
+  assessVersion,
+  lockedTargets,
+  storeVersion,
+  validDocument,
+  type WrittenVersion,
+} from '../evaluations/persist.ts';
 import { targetDifferences } from '../evaluations/targets.ts';
 import { nowIso } from '../store/dialect.ts';
 import { recordEvent } from '../store/repos/audit.ts';
-import {
-  advanceVersion,
-  type EvaluationRecord,
-  findEvaluation,
-  setSummary,
-} from '../store/repos/evaluations.ts';
+import { advanceVersion, type EvaluationRecord, findEvaluation } from '../store/repos/evaluations.ts';
 import { findVersion } from '../store/repos/versions.ts';
 import type { Db } from '../store/schema.ts';
 import { evaluationFor, inTransaction } from './common.ts';
@@ -60,23 +61,20 @@ export async function saveEvaluation(
     const at = nowIso();
     const previous = await findVersion(trx, e.id, e.version);
     const next = e.version + 1;
-    // The guarded update comes first: of two concurrent saves only one moves the version on.
     const header = { kind: document.kind, year: document.year, project: document.project };
-    const moved = await advanceVersion(trx, e.id, e.version, at, header);
+    const assessed = await assessVersion(trx, { ...e, ...header }, document, targets);
+    // The guarded update comes before any other write: of two concurrent saves only one moves
+    // the version on. It writes the new summary too (one statement instead of two).
+    const moved = await advanceVersion(trx, e.id, e.version, at, {
+      header,
+      current: e,
+      summary: assessed.summary,
+    });
     if (!moved) {
       const now = await findEvaluation(trx, e.id);
       staleVersion(now?.version ?? e.version, input.expectedVersion);
     }
-    const written = await writeVersion(
-      trx,
-      { ...e, ...header },
-      document,
-      next,
-      targets,
-      actor?.id ?? '',
-      at,
-    );
-    await setSummary(trx, e.id, written.summary);
+    const written = await storeVersion(trx, e.id, document, next, assessed, actor?.id ?? '', at);
     const changes = changeMaps(diffDocuments(previous?.document ?? null, document));
     await recordEvent(trx, {
       actor,
@@ -93,8 +91,14 @@ export async function saveEvaluation(
       },
       at,
     });
-    const evaluation = await findEvaluation(trx, e.id);
-    if (!evaluation) throw new Error('evaluation vanished inside its own transaction');
+    // the row as this transaction left it, without reading it again
+    const evaluation: EvaluationRecord = {
+      ...e,
+      ...header,
+      ...written.summary,
+      version: next,
+      updatedAt: at,
+    };
     return { evaluation, written };
   });
 }

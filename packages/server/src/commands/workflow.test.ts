@@ -99,6 +99,16 @@ describe.each(BACKENDS)('workflow commands on %s', (dialect) => {
       document: edited,
     });
     expect(first.evaluation.version).toBe(2);
+    // the record the save answers with is the row as stored, summary and all
+    expect(first.evaluation).toEqual(await findEvaluation(db(), evaluation.id));
+    const changedHeader = await saveEvaluation(db(), p.fillerA, {
+      id: evaluation.id,
+      expectedVersion: 2,
+      document: { ...edited, year: 2021, project: '改名后的项目' },
+    });
+    expect(changedHeader.evaluation).toMatchObject({ version: 3, year: 2021, project: '改名后的项目' });
+    expect(changedHeader.evaluation).toEqual(await findEvaluation(db(), evaluation.id));
+    await saveEvaluation(db(), p.fillerA, { id: evaluation.id, expectedVersion: 3, document: edited });
 
     const stale = await refusal(
       saveEvaluation(db(), p.approverA, {
@@ -107,14 +117,16 @@ describe.each(BACKENDS)('workflow commands on %s', (dialect) => {
         document: projectDocument({ deviationAnalysis: '过期的修改' }),
       }),
     );
-    expect(stale).toMatchObject({ kind: 'conflict', code: 'stale-version', details: { currentVersion: 2 } });
+    expect(stale).toMatchObject({ kind: 'conflict', code: 'stale-version', details: { currentVersion: 4 } });
     const now = await findEvaluation(db(), evaluation.id);
-    expect(now?.version).toBe(2);
+    expect(now?.version).toBe(4);
     expect((await findVersion(db(), evaluation.id, 2))?.document.deviationAnalysis).toBe('第一次修改');
-    expect(await findVersion(db(), evaluation.id, 3)).toBeUndefined();
+    expect(await findVersion(db(), evaluation.id, 5)).toBeUndefined();
 
     const events = await listEvents(db(), { evaluationId: evaluation.id });
-    const save = events.find((e) => e.action === 'evaluation.save');
+    const save = events.findLast(
+      (e) => e.action === 'evaluation.save' && (e.after as { version?: number } | null)?.version === 2,
+    );
     expect(save?.before).toMatchObject({ version: 1, changes: { deviationAnalysis: null } });
     expect(save?.after).toMatchObject({ version: 2, changes: { deviationAnalysis: '第一次修改' } });
   });

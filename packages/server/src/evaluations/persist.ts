@@ -9,7 +9,7 @@ import type { EvaluationRecord, VersionSummary } from '../store/repos/evaluation
 import { insertFindings } from '../store/repos/findings.ts';
 import { findVersion, historyDocuments, insertVersion, versionRowId } from '../store/repos/versions.ts';
 import type { Db } from '../store/schema.ts';
-import { assess, findProfile } from './assess.ts';
+import { type Assessment, assess, findProfile } from './assess.ts';
 
 /** The canonical document, or a refusal listing what is wrong and where. */
 export function validDocument(json: unknown): Evaluation {
@@ -50,24 +50,40 @@ export interface WrittenVersion {
   summary: VersionSummary;
 }
 
+interface VersionOwner {
+  id: string;
+  stage: Stage;
+  unitId: string;
+  kind: string;
+  project: string | null;
+  year: number | null;
+  profile: string;
+}
+
 /** Scores and checks the document and writes it as `version` of the evaluation. */
 export async function writeVersion(
   db: Db,
-  e: {
-    id: string;
-    stage: Stage;
-    unitId: string;
-    kind: string;
-    project: string | null;
-    year: number | null;
-    profile: string;
-  },
+  e: VersionOwner,
   document: Evaluation,
   version: number,
   targets: Evaluation | null,
   by: string,
   at: string,
 ): Promise<WrittenVersion> {
+  const a = await assessVersion(db, e, document, targets);
+  return storeVersion(db, e.id, document, version, a, by, at);
+}
+
+/**
+ * Scores and checks the document as a version of the evaluation (against its profile, its
+ * earlier years and its approved targets), writing nothing.
+ */
+export async function assessVersion(
+  db: Db,
+  e: VersionOwner,
+  document: Evaluation,
+  targets: Evaluation | null,
+): Promise<Assessment> {
   const profile = await profileOrRefuse(db, e.profile);
   const history =
     e.stage === 'self-evaluation' && document.year !== null
@@ -79,10 +95,22 @@ export async function writeVersion(
           excludeId: e.id,
         })
       : [];
-  const a = assess(document, profile, { stage: e.stage, history, targets });
+  return assess(document, profile, { stage: e.stage, history, targets });
+}
+
+/** Writes an assessed document as `version` of the evaluation, with its findings. */
+export async function storeVersion(
+  db: Db,
+  evaluationId: string,
+  document: Evaluation,
+  version: number,
+  a: Assessment,
+  by: string,
+  at: string,
+): Promise<WrittenVersion> {
   await insertVersion(db, {
-    id: versionRowId(e.id, version),
-    evaluationId: e.id,
+    id: versionRowId(evaluationId, version),
+    evaluationId,
     version,
     document,
     score: a.score,
@@ -91,7 +119,7 @@ export async function writeVersion(
     createdBy: by,
     createdAt: at,
   });
-  await insertFindings(db, e.id, version, a.findings);
+  await insertFindings(db, evaluationId, version, a.findings);
   return { version, score: a.score, findings: a.findings, summary: a.summary };
 }
 

@@ -163,13 +163,29 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
   it('moves a version forward only from the version the writer saw', async () => {
     const id = await newEvaluation();
     const header = { kind: 'project' as const, year: 2024, project: '新名称' };
-    expect(await advanceVersion(t.store.db, id, 1, nowIso(), header)).toBe(true);
-    expect(await advanceVersion(t.store.db, id, 1, nowIso(), { ...header, year: 1999 })).toBe(false);
+    const summary = {
+      total: '91.5',
+      totalReported: '92',
+      totalComputed: '91.5',
+      grade: '优',
+      rate: '98.2',
+      errorCount: 1,
+      warningCount: 2,
+      findingCounts: '{"a|error":1,"b|warning":2}',
+    };
+    expect(await advanceVersion(t.store.db, id, 1, nowIso(), { header, summary })).toBe(true);
+    expect(await advanceVersion(t.store.db, id, 1, nowIso(), { header: { ...header, year: 1999 } })).toBe(
+      false,
+    );
     const e = await findEvaluation(t.store.db, id);
     expect(e?.version).toBe(2);
     expect(e?.year).toBe(2024);
     expect(e?.project).toBe('新名称');
     expect(e?.unitName).toBe('测试单位');
+    expect(e).toMatchObject(summary);
+    // a header the row already has changes nothing but the version
+    expect(await advanceVersion(t.store.db, id, 2, nowIso(), { header, current: header })).toBe(true);
+    expect(await findEvaluation(t.store.db, id)).toMatchObject({ version: 3, year: 2024, project: '新名称' });
   });
 
   it('finds a live session with its user in one lookup, and neither an expired one nor a disabled user’s', async () => {

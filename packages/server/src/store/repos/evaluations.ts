@@ -282,20 +282,26 @@ export async function listEvaluations(
 
 /**
  * Moves the evaluation to the next version only if it is still at `expected`: the guard that
- * makes concurrent saves safe (the loser updates no row and is told of the conflict). The
- * summary follows with setSummary once the new version is assessed.
+ * makes concurrent saves safe (the loser updates no row and is told of the conflict). With
+ * `summary` the row gets the new version's summary in the same statement; otherwise setSummary
+ * follows once the new version is assessed. Of `header`, only what differs from `current` is
+ * written: a column set, even to its own value, has its index entries rewritten in SQLite.
  */
 export async function advanceVersion(
   db: Db,
   id: string,
   expected: number,
   at: string,
-  header?: DocumentHeader,
+  changes: { header?: DocumentHeader; current?: DocumentHeader; summary?: VersionSummary } = {},
 ): Promise<boolean> {
+  const { header, current, summary } = changes;
   const r = await db
     .updateTable('evaluations')
     .set({
-      ...(header ? { kind: header.kind, year: header.year, project: header.project } : {}),
+      ...(header && header.kind !== current?.kind ? { kind: header.kind } : {}),
+      ...(header && header.year !== current?.year ? { year: header.year } : {}),
+      ...(header && header.project !== current?.project ? { project: header.project } : {}),
+      ...(summary ? summaryColumns(summary) : {}),
       current_version: expected + 1,
       updated_at: at,
     })
@@ -305,22 +311,22 @@ export async function advanceVersion(
   return Number(r.numUpdatedRows) === 1;
 }
 
+function summaryColumns(summary: VersionSummary) {
+  return {
+    total: summary.total,
+    total_reported: summary.totalReported,
+    total_computed: summary.totalComputed,
+    grade: summary.grade,
+    rate: summary.rate,
+    error_count: summary.errorCount,
+    warning_count: summary.warningCount,
+    finding_counts: summary.findingCounts,
+  };
+}
+
 /** Records the summary of the version the row points at. */
 export async function setSummary(db: Db, id: string, summary: VersionSummary): Promise<void> {
-  await db
-    .updateTable('evaluations')
-    .set({
-      total: summary.total,
-      total_reported: summary.totalReported,
-      total_computed: summary.totalComputed,
-      grade: summary.grade,
-      rate: summary.rate,
-      error_count: summary.errorCount,
-      warning_count: summary.warningCount,
-      finding_counts: summary.findingCounts,
-    })
-    .where('id', '=', id)
-    .execute();
+  await db.updateTable('evaluations').set(summaryColumns(summary)).where('id', '=', id).execute();
 }
 
 /** Changes the status only if it is still `from`; false when someone else moved it first. */
