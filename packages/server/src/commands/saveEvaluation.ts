@@ -15,7 +15,7 @@ import { targetDifferences } from '../evaluations/targets.ts';
 import { nowIso } from '../store/dialect.ts';
 import { recordEvent } from '../store/repos/audit.ts';
 import { advanceVersion, type EvaluationRecord, findEvaluation } from '../store/repos/evaluations.ts';
-import { findVersion } from '../store/repos/versions.ts';
+import { findVersionDocument } from '../store/repos/versions.ts';
 import type { Db } from '../store/schema.ts';
 import { evaluationFor, inTransaction } from './common.ts';
 import { refuse } from './problem.ts';
@@ -59,7 +59,7 @@ export async function saveEvaluation(
       }
     }
     const at = nowIso();
-    const previous = await findVersion(trx, e.id, e.version);
+    const previous = await findVersionDocument(trx, e.id, e.version);
     const next = e.version + 1;
     const header = { kind: document.kind, year: document.year, project: document.project };
     const assessed = await assessVersion(trx, { ...e, ...header }, document, targets);
@@ -75,7 +75,7 @@ export async function saveEvaluation(
       staleVersion(now?.version ?? e.version, input.expectedVersion);
     }
     const written = await storeVersion(trx, e.id, document, next, assessed, actor?.id ?? '', at);
-    const changes = changeMaps(diffDocuments(previous?.document ?? null, document));
+    const changes = changeMaps(diffDocuments(previous ?? null, document));
     await recordEvent(trx, {
       actor,
       action: 'evaluation.save',

@@ -7,7 +7,12 @@ import { refuse } from '../commands/problem.ts';
 import type { Stage } from '../domain.ts';
 import type { EvaluationRecord, VersionSummary } from '../store/repos/evaluations.ts';
 import { insertFindings } from '../store/repos/findings.ts';
-import { findVersion, historyDocuments, insertVersion, versionRowId } from '../store/repos/versions.ts';
+import {
+  findVersionDocument,
+  historyDocuments,
+  insertVersion,
+  versionRowId,
+} from '../store/repos/versions.ts';
 import type { Db } from '../store/schema.ts';
 import { type Assessment, assess, findProfile } from './assess.ts';
 
@@ -39,8 +44,7 @@ export async function lockedTargets(
   e: { targetsId: string | null; targetsVersion: number | null },
 ): Promise<Evaluation | null> {
   if (e.targetsId === null || e.targetsVersion === null) return null;
-  const v = await findVersion(db, e.targetsId, e.targetsVersion);
-  return v?.document ?? null;
+  return (await findVersionDocument(db, e.targetsId, e.targetsVersion)) ?? null;
 }
 
 export interface WrittenVersion {

@@ -82,6 +82,25 @@ export async function findVersion(
 }
 
 /**
+ * A version's document alone, for the writes that compare with it or hold a form to it (the
+ * audit diff of a save, approved targets): without the score and the author, which they do not
+ * use and findVersion reads and parses.
+ */
+export async function findVersionDocument(
+  db: Db,
+  evaluationId: string,
+  version: number,
+): Promise<Evaluation | undefined> {
+  const row = await db
+    .selectFrom('evaluation_versions')
+    .select('document')
+    .where('evaluation_id', '=', evaluationId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row && readJson<Evaluation>(row.document);
+}
+
+/**
  * A version's document and score as stored (JSON text), for answers that pass them on without
  * looking inside: parsing and serialising 25 KB again was a fifth of reading a form.
  */
