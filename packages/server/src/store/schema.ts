@@ -53,6 +53,12 @@ export interface EvaluationsTable {
   kind: 'department' | 'project';
   status: Status;
   unit_id: string;
+  /**
+   * the unit's name as it was when the form was made (migration 0008): lists sort by it from
+   * their index, without joining the units. Units are never renamed; a command that renames
+   * one must set this too.
+   */
+  unit_name: string;
   year: number | null;
   project: string | null;
   profile: string;

@@ -35,7 +35,7 @@ describe.each(BACKENDS)('migration 0007 on %s', (dialect) => {
     expect(await db.selectFrom('change_counter').selectAll().execute()).toEqual([{ id: 1, n: before + 40 }]);
     expect(await currentChanges(db)).toBe(before + 40);
 
-    expect(await migrateToLatest(t.store)).toEqual(['0007-change-stripes']);
+    expect(await migrateToLatest(t.store)).toContain('0007-change-stripes');
     expect(await currentChanges(db)).toBe(before + 40);
     await createEvaluation(db, people.fillerA, { document: projectDocument({ year: 2022 }) });
     expect(await currentChanges(db)).toBe(before + 41);

@@ -12,6 +12,7 @@ import * as m0004 from './0004-findings-by-code.ts';
 import * as m0005 from './0005-deadlines.ts';
 import * as m0006 from './0006-read-speed.ts';
 import * as m0007 from './0007-change-stripes.ts';
+import * as m0008 from './0008-list-by-unit-name.ts';
 
 export interface MigrationModule {
   // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema of their time
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0005-deadlines': m0005,
   '0006-read-speed': m0006,
   '0007-change-stripes': m0007,
+  '0008-list-by-unit-name': m0008,
 };

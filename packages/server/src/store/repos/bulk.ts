@@ -6,8 +6,9 @@
  * user input.
  */
 import type { Finding } from '@jixiao/core';
-import type { Db, EvaluationsTable, EvaluationVersionsTable, FindingsTable } from '../schema.ts';
-import { type EvaluationRecord, evaluationRow } from './evaluations.ts';
+import type { InsertObject } from 'kysely';
+import type { DB, Db, EvaluationVersionsTable, FindingsTable } from '../schema.ts';
+import { type EvaluationRecord, evaluationRow, unitNameOf } from './evaluations.ts';
 import { findingCounts, findingRow } from './findings.ts';
 import type { Unit } from './units.ts';
 import { versionRowId } from './versions.ts';
@@ -46,12 +47,16 @@ export async function insertUnitsBulk(db: Db, units: readonly Unit[]): Promise<v
 
 /** Inserts the evaluations, their current versions and findings; all or nothing. */
 export async function insertEvaluationsBulk(db: Db, items: readonly BulkEvaluation[]): Promise<void> {
-  const evaluations: EvaluationsTable[] = [];
+  const evaluations: InsertObject<DB, 'evaluations'>[] = [];
   const versions: EvaluationVersionsTable[] = [];
   const findings: FindingsTable[] = [];
   for (const { evaluation: e, documentJson, scoreJson, findings: fs } of items) {
     // the counts by rule from the findings given, so the two cannot disagree
-    evaluations.push({ ...evaluationRow(e), finding_counts: findingCounts(fs) });
+    evaluations.push({
+      ...evaluationRow(e),
+      unit_name: unitNameOf(db, e.unitId),
+      finding_counts: findingCounts(fs),
+    });
     versions.push({
       id: versionRowId(e.id, e.version),
       evaluation_id: e.id,

@@ -55,7 +55,7 @@ export interface DocumentHeader {
   project: string | null;
 }
 
-type Row = EvaluationsTable & { unit_name: string };
+type Row = EvaluationsTable;
 
 function toRecord(row: Row): EvaluationRecord {
   return {
@@ -87,15 +87,14 @@ function toRecord(row: Row): EvaluationRecord {
 }
 
 function selectEvaluations(db: Db) {
-  return db
-    .selectFrom('evaluations')
-    .innerJoin('units', 'units.id', 'evaluations.unit_id')
-    .selectAll('evaluations')
-    .select('units.name as unit_name');
+  return db.selectFrom('evaluations').selectAll('evaluations');
 }
 
-/** The row of an evaluation record (one mapping, for single and bulk inserts). */
-export function evaluationRow(e: Omit<EvaluationRecord, 'unitName'>): EvaluationsTable {
+/**
+ * The row of an evaluation record (one mapping, for single and bulk inserts), without the unit's
+ * name, which the insert takes from the units (unitNameOf).
+ */
+export function evaluationRow(e: Omit<EvaluationRecord, 'unitName'>): Omit<EvaluationsTable, 'unit_name'> {
   return {
     id: e.id,
     stage: e.stage,
@@ -124,7 +123,15 @@ export function evaluationRow(e: Omit<EvaluationRecord, 'unitName'>): Evaluation
 }
 
 export async function insertEvaluation(db: Db, e: Omit<EvaluationRecord, 'unitName'>): Promise<void> {
-  await db.insertInto('evaluations').values(evaluationRow(e)).execute();
+  await db
+    .insertInto('evaluations')
+    .values({ ...evaluationRow(e), unit_name: unitNameOf(db, e.unitId) })
+    .execute();
+}
+
+/** The unit's name, as a value an insert of an evaluation row reads from the units. */
+export function unitNameOf(db: Db, unitId: string) {
+  return db.selectFrom('units').select('units.name').where('units.id', '=', unitId);
 }
 
 export async function findEvaluation(db: Db, id: string): Promise<EvaluationRecord | undefined> {
@@ -157,17 +164,15 @@ export async function findSessionAndEvaluation(
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .leftJoin('evaluations', (j) => j.on('evaluations.id', '=', evaluationId))
-        .leftJoin('units', 'units.id', 'evaluations.unit_id')
         .select(SESSION_USER_COLUMNS)
         .selectAll('evaluations')
-        .select('units.name as unit_name')
         .where('sessions.id', '=', sessionId)
         .where('sessions.expires_at', '>', now),
     [evaluationId, sessionId, now],
   );
   const live = row && liveSessionOf(row);
   if (!live) return undefined;
-  // the left joins found the form when its id is there; then every column is as findEvaluation's
+  // the left join found the form when its id is there; then every column is as findEvaluation's
   return { ...live, evaluation: row.id === null ? null : toRecord(row as Row) };
 }
 
@@ -190,8 +195,8 @@ export interface EvaluationFilter {
 }
 
 /**
- * The filter as one condition on the evaluations table alone (the unit's name through a
- * subquery), so the count can run without the join: at 100,000 forms the join tripled it.
+ * The filter as one condition on the evaluations table alone (the unit's name is on its row),
+ * so counting and choosing a page need no join: at 100,000 forms the join tripled the count.
  */
 function filterCondition(filter: EvaluationFilter) {
   return (eb: ExpressionBuilder<DB, 'evaluations'>) => {
@@ -210,11 +215,7 @@ function filterCondition(filter: EvaluationFilter) {
       all.push(
         eb.or([
           eb('evaluations.project', 'like', eb.val(like)),
-          eb(
-            'evaluations.unit_id',
-            'in',
-            eb.selectFrom('units').select('units.id').where('units.name', 'like', eb.val(like)),
-          ),
+          eb('evaluations.unit_name', 'like', eb.val(like)),
         ]),
       );
     }
@@ -261,11 +262,10 @@ export async function listEvaluations(
   // whole rows cost twice as much with thousands of matches (bench/profiling.md).
   const ids = db
     .selectFrom('evaluations')
-    .innerJoin('units', 'units.id', 'evaluations.unit_id')
     .select('evaluations.id')
     .where(where)
     .orderBy('evaluations.year', 'desc')
-    .orderBy('units.name')
+    .orderBy('evaluations.unit_name')
     .orderBy('evaluations.project')
     .orderBy('evaluations.id')
     .limit(page.limit)
@@ -273,7 +273,7 @@ export async function listEvaluations(
   const rows = await selectEvaluations(db)
     .where('evaluations.id', 'in', ids)
     .orderBy('evaluations.year', 'desc')
-    .orderBy('units.name')
+    .orderBy('evaluations.unit_name')
     .orderBy('evaluations.project')
     .orderBy('evaluations.id')
     .execute();
