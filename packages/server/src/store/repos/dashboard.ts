@@ -146,22 +146,20 @@ export async function unitStandings(
   statuses: readonly Status[],
 ): Promise<UnitStanding[]> {
   if (empty(filter) || page.only?.length === 0) return [];
-  let q = base(db, filter)
-    .innerJoin('units as u', 'u.id', 'e.unit_id')
-    .select((eb) => [
-      'e.unit_id',
-      'u.name',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>('e.error_count').as('errors'),
-      eb.fn.sum<number>('e.warning_count').as('warnings'),
-      ...statuses.map((s) =>
-        eb.fn.sum<number>(eb.case().when('e.status', '=', s).then(1).else(0).end()).as(`s_${s}`),
-      ),
-    ]);
+  let q = base(db, filter).select((eb) => [
+    'e.unit_id',
+    'e.unit_name',
+    eb.fn.countAll<number>().as('n'),
+    eb.fn.sum<number>('e.error_count').as('errors'),
+    eb.fn.sum<number>('e.warning_count').as('warnings'),
+    ...statuses.map((s) =>
+      eb.fn.sum<number>(eb.case().when('e.status', '=', s).then(1).else(0).end()).as(`s_${s}`),
+    ),
+  ]);
   if (page.only) q = q.where('e.unit_id', 'in', page.only);
   const rows = (await q
-    .groupBy(['e.unit_id', 'u.name'])
-    .orderBy('u.name')
+    .groupBy(['e.unit_id', 'e.unit_name'])
+    .orderBy('e.unit_name')
     .orderBy('e.unit_id')
     .limit(page.limit)
     .offset(page.offset)
@@ -174,7 +172,7 @@ export async function unitStandings(
     }
     return {
       unitId: r.unit_id as string,
-      unitName: r.name as string,
+      unitName: r.unit_name as string,
       count: num(r.n),
       byStatus,
       errors: num(r.errors),
@@ -219,12 +217,11 @@ export async function dashboardPoints(
   if (empty(filter)) return { points: [], unplaced: 0 };
   const [rows, missing] = await Promise.all([
     base(db, filter)
-      .innerJoin('units as u', 'u.id', 'e.unit_id')
-      .select(['e.id', 'u.name', 'e.project', 'e.total', 'e.rate', 'e.grade'])
+      .select(['e.id', 'e.unit_name', 'e.project', 'e.total', 'e.rate', 'e.grade'])
       .where('e.total', 'is not', null)
       .where('e.rate', 'is not', null)
       .orderBy('e.year', 'desc')
-      .orderBy('u.name')
+      .orderBy('e.unit_name')
       .orderBy('e.project')
       .orderBy('e.id')
       .execute(),
@@ -236,7 +233,7 @@ export async function dashboardPoints(
   return {
     points: rows.map((r) => ({
       id: r.id,
-      unitName: r.name,
+      unitName: r.unit_name,
       project: r.project,
       total: r.total as string,
       rate: r.rate as string,
