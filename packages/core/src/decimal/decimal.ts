@@ -12,6 +12,16 @@ export function dec(n: number | string | Decimal): Decimal {
   if (typeof n !== 'number') return new Decimal(n);
   // Sums start from 0 and blank figures read as 0: +0 is one shared decimal, -0 stays apart.
   if (n === 0) return Object.is(n, 0) ? ZERO : new Decimal(n);
+  // Small whole numbers (weights, scores, 100, 95) are kept in an array: an index is cheaper than
+  // hashing the number for the map below. Each is made once, as the map would make it.
+  if (n > 0 && n < SMALL_LIMIT && Number.isInteger(n)) {
+    let s = small[n];
+    if (s === undefined) {
+      s = new Decimal(n);
+      small[n] = s;
+    }
+    return s;
+  }
   // Forms repeat the same few figures (weights, scores, targets like 100 or 95) and reading a
   // non-integer number goes through its text; decimals are immutable, so one may be shared.
   let d = fromNumber.get(n);
@@ -27,6 +37,8 @@ export function dec(n: number | string | Decimal): Decimal {
 // does not tell 0 from -0, which decimal.js does.
 const fromNumber = new Map<number, Decimal>();
 const FROM_NUMBER_LIMIT = 8192;
+const SMALL_LIMIT = 1024;
+const small: (Decimal | undefined)[] = new Array(SMALL_LIMIT).fill(undefined);
 const ZERO = new Decimal(0);
 
 // Exact powers of ten as doubles (10^22 is the largest one a double holds exactly).

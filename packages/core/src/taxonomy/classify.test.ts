@@ -4,7 +4,10 @@ import {
   childrenOf,
   classifyLevel1,
   classifyLevel2,
+  compactSlow,
+  compactText,
   inferLevel1,
+  isPlainCode,
   isTaxonomyLabel,
   labelReadings,
   normalizeLabel,
@@ -362,5 +365,70 @@ describe('labelReadings', () => {
   it('is empty for an indicator name', () => {
     expect(labelReadings('园区职工满意度')).toEqual([]);
     expect(labelReadings(null)).toEqual([]);
+  });
+});
+
+describe('compactText', () => {
+  it('takes the fast path only for code units neither of its patterns touches', () => {
+    // the slow path's two character classes, as compactText states them
+    const whitespace = /[\s\u200b-\u200d\u2060]/;
+    const needsNfkc = /[\u2e80-\u2fdf\u3000\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+    for (let c = 0; c < 0x10000; c++) {
+      if (!isPlainCode(c)) continue;
+      const ch = String.fromCharCode(c);
+      if (whitespace.test(ch) || needsNfkc.test(ch)) expect.fail(`U+${c.toString(16)} is no plain code unit`);
+    }
+  });
+
+  it('gives what normalize() and the regexes give, for every code unit in any company', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}`, `${ch}（`, `中${ch} ${ch}`, `e${ch}\u0301`]) {
+        if (compactText(s) !== compactSlow(s)) expect.fail(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+      }
+    }
+    const alphabet: number[] = [];
+    for (const [from, to] of [
+      [0, 0x300],
+      [0x2000, 0x2800],
+      [0x3000, 0x3100],
+      [0xfe00, 0x10000],
+    ] as const)
+      for (let c = from; c < to; c++) alphabet.push(c);
+    for (let k = 0; k < 300; k++) alphabet.push(0x4e00 + k * 67);
+    let seed = 1;
+    const next = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let n = 0; n < 100_000; n++) {
+      let s = '';
+      const len = 1 + Math.floor(next() * 10);
+      for (let i = 0; i < len; i++) s += String.fromCharCode(alphabet[Math.floor(next() * alphabet.length)]!);
+      if (compactText(s) !== compactSlow(s)) expect.fail(JSON.stringify(s));
+    }
+  });
+
+  it('folds and removes what the patterns match, and keeps plain text as it is', () => {
+    expect(compactText('产出指标')).toBe('产出指标');
+    expect(compactText('产 出\n指标（50分）')).toBe('产出指标(50分)');
+    expect(compactText('≥90%')).toBe('≥90%');
+    expect(compactText('⼀级\u200b指标')).toBe('一级指标');
+  });
+});
+
+describe('isTaxonomyLabel, refusing by the first ideograph', () => {
+  it('agrees with reading the compact text for every ideograph or ASCII character first', () => {
+    // the labels' spellings, their first characters joined to others, and names
+    const tails = ['出指标', '指标(30分)', '', ' 指 标', '度', '\u0301', '\u0338', '（50分）'];
+    for (let c = 0x21; c <= 0x9fff; c++) {
+      if ((c >= 0x7f && c < 0x3400) || (c > 0x4dbf && c < 0x4e00)) continue;
+      for (const tail of tails) {
+        const text = String.fromCharCode(c) + tail;
+        const compact = compactText(text);
+        const expected = isTaxonomyLabel(`\u200b${compact}`);
+        if (isTaxonomyLabel(text) !== expected) expect.fail(JSON.stringify(text));
+      }
+    }
   });
 });

@@ -38,7 +38,118 @@ const NEEDS_NFKC = /[\u2e80-\u2fdf\u3000\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]
 
 /** Text with compatibility forms folded (NFKC) and every space and line break removed. */
 export function compactText(raw: string): string {
+  // Most texts hold nothing either pattern matches: one pass over the code units returns them as
+  // they are, without running the two regexes (this runs for every cell of every form).
+  for (let i = 0; i < raw.length; i++) {
+    if (!isPlainCode(raw.charCodeAt(i))) return compactMixed(raw) ?? compactSlow(raw);
+  }
+  return raw;
+}
+
+/** compactText as its definition states it: what the fast paths must give. */
+export function compactSlow(raw: string): string {
   return (NEEDS_NFKC.test(raw) ? raw.normalize('NFKC') : raw).replace(WHITESPACE, '');
+}
+
+// How compactMixed treats a code unit. Each kind is given to code units whose NFKC form is
+// checked at module load, so the table cannot disagree with normalize().
+const KEEP = 1; // NFKC leaves it alone and it is no whitespace: ASCII, CJK ideographs
+const DROP = 2; // whitespace, and NFKC keeps it whitespace
+const FOLD = 3; // NEEDS_NFKC matches it (full-width ASCII): the text is normalised, this one to FOLDED
+const OTHER = 4; // no whitespace, NEEDS_NFKC does not match it, but NFKC may change it (①, ․)
+const KIND = new Uint8Array(0x10000);
+const FOLDED = new Map<number, string>();
+
+/**
+ * A unit's NFKC form, when NFKC of a text made of units from the table is the NFKC of each unit
+ * side by side; null otherwise. Canonical composition joins a character only to a following mark
+ * or conjoining jamo (the second half of every pair it composes), and only marks are reordered:
+ * a unit whose NFKC form (the same as its NFKD form) holds neither changes nothing around it.
+ */
+function inertForm(c: number): string | null {
+  const ch = String.fromCharCode(c);
+  const k = ch.normalize('NFKC');
+  if (k !== ch.normalize('NFKD') || COMPOSES_ONTO.test(k)) return null;
+  return k;
+}
+
+// marks, and the conjoining jamo Hangul syllables are composed of
+const COMPOSES_ONTO = /[\p{M}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]|[\ud800-\udfff]/u;
+
+function setKind(c: number): void {
+  const ch = String.fromCharCode(c);
+  const ws = /^[\s\u200b-\u200d\u2060]$/.test(ch);
+  const nfkc = NEEDS_NFKC.test(ch);
+  if (ws) {
+    // stays whitespace after NFKC (U+3000 becomes a space), so it is dropped either way
+    if (/^[\s\u200b-\u200d\u2060]+$/.test(ch.normalize('NFKC'))) KIND[c] = DROP;
+    return;
+  }
+  const form = inertForm(c);
+  if (form === null) return;
+  if (nfkc) {
+    KIND[c] = FOLD;
+    FOLDED.set(c, form.replace(WHITESPACE, ''));
+  } else if (form === ch) KIND[c] = KEEP;
+  else {
+    KIND[c] = OTHER;
+    FOLDED.set(c, form.replace(WHITESPACE, ''));
+  }
+}
+
+for (let c = 0; c < 0x80; c++) setKind(c);
+// CJK ideographs have no compatibility forms (the tests check every one)
+KIND.fill(KEEP, 0x4e00, 0xa000);
+KIND.fill(KEEP, 0x3400, 0x4dc0);
+// the whitespace of WHITESPACE, full-width ASCII, and punctuation Chinese text uses
+for (const [from, to] of [
+  [0x80, 0x100],
+  [0x1680, 0x1681],
+  [0x2000, 0x2070],
+  [0x2100, 0x2200],
+  [0x2200, 0x2300],
+  [0x2300, 0x2800],
+  [0x3000, 0x3040],
+  [0xfeff, 0xff00],
+  [0xff01, 0xff5f],
+] as const) {
+  for (let c = from; c < to; c++) setKind(c);
+}
+
+/**
+ * compactText of a text whose every code unit the table knows, a unit at a time; null for any
+ * other text. Full-width punctuation, spaces and line breaks are common in cells, and
+ * normalize() with two regexes cost several times this.
+ */
+function compactMixed(raw: string): string | null {
+  let normalise = false;
+  for (let i = 0; i < raw.length; i++) {
+    const k = KIND[raw.charCodeAt(i)];
+    if (k === 0) return null;
+    if (k === FOLD || raw.charCodeAt(i) === 0x3000) normalise = true;
+  }
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const k = KIND[c];
+    if (k === KEEP || (k === OTHER && !normalise)) continue;
+    out += raw.slice(from, i);
+    from = i + 1;
+    if (k !== DROP) out += FOLDED.get(c) as string;
+  }
+  return from === 0 ? raw : out + raw.slice(from);
+}
+
+/**
+ * A code unit neither WHITESPACE nor NEEDS_NFKC matches (checked for every code unit by the
+ * tests): ASCII and Latin, general punctuation and symbols (≥, ≤), CJK ideographs. Others go
+ * through the regexes.
+ */
+export function isPlainCode(c: number): boolean {
+  if (c > 0x20 && c < 0xa0) return true;
+  if (c >= 0x3001) return c < 0xf900 || (c > 0xfaff && c < 0xfe30);
+  return (c > 0xa0 && c < 0x1680) || (c > 0x2060 && c < 0x2e80) || (c > 0x200d && c < 0x2028);
 }
 
 /**
@@ -127,9 +238,12 @@ for (const [key, list] of LEVEL2_MAP) {
 
 // First characters of every label spelling. Were a spelling empty, a text holding only points
 // ('(50分)') would be a label, whatever its first character: then there is no shortcut.
-const LABEL_FIRST: ReadonlySet<string> | null = LABEL_LEVEL.has('')
+// Kept as code units: charAt of a CJK character makes a new string, to be hashed for the lookup.
+const LABEL_FIRST: ReadonlySet<number> | null = LABEL_LEVEL.has('')
   ? null
-  : new Set([...LABEL_LEVEL.keys()].map((key) => key.charAt(0)));
+  : new Set([...LABEL_LEVEL.keys()].map((key) => key.charCodeAt(0)));
+// whether every label starts with an ideograph (mayStartLabel refuses printable ASCII then)
+const LABELS_START_WITH_IDEOGRAPHS = LABEL_FIRST !== null && [...LABEL_FIRST].every(isIdeograph);
 
 function classified(raw: string, label: string, points: number | null, entry: Entry | undefined): Classified {
   if (!entry) return { standard: 'non-standard', raw, points };
@@ -217,12 +331,33 @@ export function inferLevel1(level2Raw: string | null | undefined): Level1Label |
  */
 export function isTaxonomyLabel(text: string | null | undefined): TaxonomyLevel | null {
   if (typeof text !== 'string') return null;
+  // An ideograph first is the compact text's first character too (compacting drops whitespace,
+  // folds compatibility forms, and composes nothing onto an ideograph): checked before compacting.
+  if (!mayStartLabel(text.charCodeAt(0))) return null;
   const compact = compactText(text);
   // The label normalizeLabel reads is a prefix of the compact text (only its end is cut), so a
   // text whose first character starts no label is none: most cells asked about (names, values)
   // are refused without reading their end for points.
-  if (LABEL_FIRST !== null && !LABEL_FIRST.has(compact.charAt(0))) return null;
+  if (LABEL_FIRST !== null && !LABEL_FIRST.has(compact.charCodeAt(0))) return null;
   return LABEL_LEVEL.get(normalizeCompact(compact).label) ?? null;
+}
+
+/**
+ * False when a text starting with this code unit is no taxonomy label: an ideograph no label
+ * starts with (see isTaxonomyLabel). For callers that would otherwise build a text to ask.
+ */
+export function mayStartLabel(first: number): boolean {
+  if (LABEL_FIRST === null) return true;
+  if (isIdeograph(first)) return LABEL_FIRST.has(first);
+  // Printable ASCII stays first too (NFKC composes at most a Latin letter or ≠ onto it), and
+  // while no label starts with a character other than an ideograph, none starts with that.
+  if (first > 0x20 && first < 0x7f) return !LABELS_START_WITH_IDEOGRAPHS;
+  return true;
+}
+
+/** CJK unified ideographs, basic block and extension A (KIND keeps every one as it is). */
+function isIdeograph(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 
 /** Every reading of a spelling at either level, name-like ones included, 一级 first. */

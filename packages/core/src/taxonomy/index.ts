@@ -9,6 +9,7 @@ export {
   isTaxonomyLabel,
   type LabelReading,
   labelReadings,
+  mayStartLabel,
   normalizeLabel,
   parentOf,
   type TaxonomyLevel,

@@ -1,6 +1,8 @@
+import { foldText } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { alignCells, type Slot } from './align.ts';
 import {
+  isEmptyMark,
   isPlaceholderName,
   isValueLike,
   joinLines,
@@ -8,6 +10,7 @@ import {
   parseMoney,
   parseRate,
   parseScore,
+  plainNumber,
   pointsMarker,
   stripTemplatePrefix,
 } from './cells.ts';
@@ -119,5 +122,47 @@ describe('alignCells', () => {
     expect([a.cells.target?.text, a.cells.actual, a.cells.weight?.text]).toEqual(['=100%', undefined, '60']);
     const b = alignCells([tok('95%'), tok('98%'), tok('达成'), tok('很好'), tok('10')], slots.slice(0, 2));
     expect(b.unused.map((t) => t.text)).toEqual(['达成', '很好', '10']);
+  });
+});
+
+describe('the shortcuts of plainNumber, isValueLike and isEmptyMark', () => {
+  // the three as defined: on the folded text, its commas removed
+  const reference = {
+    plainNumber(text: string): number | null {
+      const t = foldText(text).replace(/,/g, '');
+      if (!/^[-+]?\d+(\.\d+)?$/.test(t)) return null;
+      const n = Number(t);
+      return Number.isFinite(n) ? n : null;
+    },
+    isValueLike(text: string): boolean {
+      const t = foldText(text).replace(/,/g, '');
+      if (t.length === 0) return false;
+      if (/^[≥≤><=＞＜≧≦]/.test(t)) return true;
+      return /^[-+]?\d+(\.\d+)?[^\d]{0,4}$/.test(t);
+    },
+    isEmptyMark(text: string): boolean {
+      const t = foldText(text);
+      if (t.length === 0) return true;
+      return /^([-/\\~_·.。、…]+|无|空|暂无|N\/A)$/i.test(t);
+    },
+  };
+  const alphabet = [
+    ...'0123456789.,-+ %≥≤≧＞＜＝＋－，．０５９NnA/\\~_·。、…无空暂有万元个次分a中\u3000\u00a0',
+  ];
+
+  it('agree with the definitions on texts made of the characters that matter', () => {
+    let seed = 3;
+    const next = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let n = 0; n < 30_000; n++) {
+      let text = '';
+      for (let k = Math.floor(next() * 7); k >= 0; k--)
+        text += alphabet[Math.floor(next() * alphabet.length)];
+      expect(plainNumber(text), text).toBe(reference.plainNumber(text));
+      expect(isValueLike(text), text).toBe(reference.isValueLike(text));
+      expect(isEmptyMark(text), text).toBe(reference.isEmptyMark(text));
+    }
   });
 });

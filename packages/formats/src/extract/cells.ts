@@ -14,16 +14,74 @@ function isEmptyMarkUncached(text: string): boolean {
   if (t.length === 0) return true;
   return /^([-/\\~_·.。、…]+|无|空|暂无|N\/A)$/i.test(t);
 }
-export const isEmptyMark: (key: string) => boolean = memo(isEmptyMarkUncached);
+const isEmptyMarkCached = memo(isEmptyMarkUncached);
+export function isEmptyMark(text: string): boolean {
+  // foldText keeps an ideograph and printable ASCII as they are: a text starting with one that
+  // no empty mark starts with (an ideograph other than 无 / 空 / 暂; a digit, a letter other than
+  // N) is none
+  const c = text.charCodeAt(0);
+  if (isHanCode(c) && c !== 0x65e0 && c !== 0x7a7a && c !== 0x6682) return false;
+  if (c > 0x20 && c < 0x7f && !EMPTY_MARK_ASCII.includes(text.charAt(0))) return false;
+  return isEmptyMarkCached(text);
+}
+
+// the printable ASCII characters an empty mark may start with (the pattern is case-insensitive)
+const EMPTY_MARK_ASCII = '-/\\~_.Nn';
+
+/**
+ * CJK ideographs (basic block and extension A): foldText neither changes nor drops them, so the
+ * prefilters below can refuse texts by them before asking a cache.
+ */
+function isHanCode(c: number): boolean {
+  return c >= 0x3400 && c <= 0x9fff;
+}
 
 /** A plain number as a score or weight is written: '8', '8.0', '95', '-2' (no unit, no %). */
 function plainNumberUncached(text: string): number | null {
-  const t = foldText(text).replace(/,/g, '');
+  return plainNumberOfFolded(foldText(text).replace(/,/g, ''));
+}
+
+/** plainNumber of a text already folded, its commas removed. */
+function plainNumberOfFolded(t: string): number | null {
   if (!/^[-+]?\d+(\.\d+)?$/.test(t)) return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : null;
 }
-export const plainNumber: (key: string) => number | null = memo(plainNumberUncached);
+
+const plainNumberCached = memo(plainNumberUncached);
+export function plainNumber(text: string): number | null {
+  if (!mayBePlainNumber(text)) return null;
+  // a text folding leaves alone costs less to read than to look up
+  return isFoldedText(text) ? plainNumberOfFolded(text) : plainNumberCached(text);
+}
+
+/**
+ * Whether foldText leaves the text as it is and it holds no comma: every code unit printable
+ * ASCII other than ',', '≥', '≤' or an ideograph (none of which foldText changes or drops).
+ */
+function isFoldedText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) {
+      if (c === 0x2c) return false;
+    } else if (!(isHanCode(c) || c === 0x2265 || c === 0x2264)) return false;
+  }
+  return true;
+}
+
+/**
+ * False for a text holding an ideograph or a printable ASCII character that is no digit, sign,
+ * point or comma: foldText keeps both as they are, and the number pattern refuses them.
+ */
+function mayBePlainNumber(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) {
+      if (!((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x2d || c === 0x2b)) return false;
+    } else if (isHanCode(c)) return false;
+  }
+  return true;
+}
 
 /** A cell that can be a score or a weight: a plain number from 0 to 100. */
 export function isScoreLike(text: string): boolean {
@@ -38,12 +96,22 @@ const OP_START = /^[≥≤><=＞＜≧≦]/;
  * ('≥90%', '15', '150万', '0.1', '-'), not a name that merely holds a number.
  */
 function isValueLikeUncached(text: string): boolean {
-  const t = foldText(text).replace(/,/g, '');
+  return valueLikeFolded(foldText(text).replace(/,/g, ''));
+}
+
+/** isValueLike of a text already folded, its commas removed. */
+function valueLikeFolded(t: string): boolean {
   if (t.length === 0) return false;
   if (OP_START.test(t)) return true;
   return /^[-+]?\d+(\.\d+)?[^\d]{0,4}$/.test(t);
 }
-export const isValueLike: (key: string) => boolean = memo(isValueLikeUncached);
+const isValueLikeCached = memo(isValueLikeUncached);
+export function isValueLike(text: string): boolean {
+  // an ideograph or an ASCII letter first stays first after folding: neither operator nor digit
+  const c = text.charCodeAt(0);
+  if (isHanCode(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return false;
+  return isFoldedText(text) ? valueLikeFolded(text) : isValueLikeCached(text);
+}
 
 /** Operator cells of Sichuan's 指标性质 column. */
 export function isOperatorCell(text: string): boolean {

@@ -3,7 +3,7 @@
  * core value parser, money, rates and scores as plain numbers), always as the form states them:
  * nothing is recomputed, and what cannot be read is null with a warning.
  */
-import type { Budget, BudgetLine, Evaluation, Goal, Indicator } from '@jixiao/core';
+import type { Budget, BudgetLine, Evaluation, Goal, Indicator, Value } from '@jixiao/core';
 import { parseValue } from '@jixiao/core';
 import type { IndicatorRole } from '../layout/types.ts';
 import {
@@ -190,6 +190,17 @@ function indicatorsOf(form: FormDraft): Indicator[] {
   return out;
 }
 
+// Forms repeat their targets and actuals ('≥95%', '100%', '是'): each text is read once, and each
+// indicator gets its own copy, in parseValue's key order, since a form may be changed in place.
+const parsedValue = memo(parseValue);
+
+function readValue(raw: string): Value {
+  const v = parsedValue(raw);
+  const out: Value = { raw: v.raw, op: v.op, value: v.value, unit: v.unit, kind: v.kind };
+  if (v.upper !== undefined) out.upper = v.upper;
+  return out;
+}
+
 function indicatorOf(
   report: Report,
   row: IndicatorRow,
@@ -204,8 +215,8 @@ function indicatorOf(
     level1: labels.level1,
     level2: labels.level2,
     name,
-    target: parseValue(targetRaw(c)),
-    actual: parseValue(actualRaw(c)),
+    target: readValue(targetRaw(c)),
+    actual: readValue(actualRaw(c)),
     weight: scoreOf(report, c.weight, '分值'),
     score: scoreOf(report, c.score, '得分'),
     deviation: deviation === '' || emptyMarkOfText(deviation, c.deviation) ? null : joinLines(deviation),

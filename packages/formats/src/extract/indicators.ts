@@ -12,6 +12,7 @@
  * it governs.
  */
 import { foldText, normalizeLabel } from '@jixiao/core';
+import { mayMatchAny } from '../layout/prefilter.ts';
 import type { IndicatorRole } from '../layout/types.ts';
 import { alignCells, type Slot } from './align.ts';
 import {
@@ -120,11 +121,19 @@ const ASSESSMENT =
 const BARE_UNIT =
   /^(%|‰|[个人次场元亩份项户天台套家所座间辆件篇批张本条处名期周月年]{1,2}|万元|亿元|万人|人次|公里|千米|米|平方米|立方米|吨|小时|分钟|个?工作日|元\/[^\d\s]{1,4})$/;
 
+// a value ('95%', '≥10个') starts with no unit: refused by its first character
+const MAY_BE_BARE_UNIT = mayMatchAny([BARE_UNIT]);
+
+function isBareUnit(text: string): boolean {
+  const t = /\s/.test(text) ? text.replace(/\s/g, '') : text;
+  return MAY_BE_BARE_UNIT(t) && BARE_UNIT.test(t);
+}
+
 // Judged on the token (not its text alone), so that the facts kept on it are asked only once.
 function fitFor(role: IndicatorRole): (t: Tok) => number {
   switch (role) {
     case 'actual':
-      return (t) => (BARE_UNIT.test(t.text.replace(/\s/g, '')) ? 0.2 : 1);
+      return (t) => (isBareUnit(t.text) ? 0.2 : 1);
     case 'weight':
     case 'score':
       return (t) => {

@@ -4,6 +4,7 @@
  * (NFKC, no whitespace), so '偏差大或 目标未完成 原因分析' and '总 分' read as written.
  */
 import { BUDGET_TITLE } from '../layout/headers.ts';
+import { mayMatchAny } from '../layout/prefilter.ts';
 import { memo } from './memo.ts';
 
 export type HeadField =
@@ -50,7 +51,13 @@ function headFieldUncached(key: string): HeadFieldMatch | null {
   }
   return null;
 }
-export const headField: (key: string) => HeadFieldMatch | null = memo(headFieldUncached);
+const headFieldCached = memo(headFieldUncached);
+// The label is the start of the key and every field pattern is anchored there: a key whose first
+// character starts none is refused without a lookup in the cache.
+const MAY_BE_HEAD_FIELD = mayMatchAny(HEAD_FIELDS.map(([re]) => re));
+export function headField(key: string): HeadFieldMatch | null {
+  return MAY_BE_HEAD_FIELD(key) ? headFieldCached(key) : null;
+}
 
 /** The value part of a 'label：value' cell, from its text (spaces inside the value kept). */
 export function inlineValue(text: string): string | null {
@@ -61,13 +68,14 @@ export function inlineValue(text: string): string | null {
 
 /** A form's title: '2023年度…整体绩效自评表', '项目支出绩效自评表', '绩效目标自评表'. */
 export function isTitle(key: string): boolean {
-  return (
-    key.length <= 80 && /(自评表|评价表|自评报告|自评情况表)(\(.*\))?$/.test(key.replace(/\(修改\)$/, ''))
-  );
+  // every title word holds 评: a key without it is refused before the two regexes
+  return key.length <= 80 && key.includes('评') && TITLE.test(key.replace(/\(修改\)$/, ''));
 }
+const TITLE = /(自评表|评价表|自评报告|自评情况表)(\(.*\))?$/;
 
 /** The year of an evaluation from a title-like cell: '(2022年度)', '2019年度)', '…表(2023年度)'. */
 export function yearIn(key: string): number | null {
+  if (!key.includes('年度')) return null;
   const m = /((?:19|20)\d{2})年度/.exec(key);
   if (!m?.[1]) return null;
   const titleLike = isTitle(key) || /自评|绩效|评价/.test(key) || key.length <= 12;
@@ -75,7 +83,8 @@ export function yearIn(key: string): number | null {
 }
 
 export function isDepartmentWord(key: string): boolean {
-  return /整体绩效|部门\(单位\)整体|部门整体|单位整体/.test(key);
+  // each word holds 整体: a key without it is refused without the regex
+  return key.includes('整体') && /整体绩效|部门\(单位\)整体|部门整体|单位整体/.test(key);
 }
 
 export function isBudgetTitle(key: string): boolean {
@@ -87,7 +96,10 @@ export function isBudgetTitle(key: string): boolean {
  * also carries its text.
  */
 export function numberedGoal(key: string): { n: number; points: number | null; inline: boolean } | null {
-  const m = /^(?:年度)?(?:绩效)?(?:工作)?目标(\d+)[:：]?(?:\((\d+(?:\.\d+)?)分\))?[:：]?(.*)$/.exec(key);
+  // the substring tests before the patterns here: each word of the goal block holds 目标, 项目 or
+  // 完成情况, and most cells hold none
+  if (!key.includes('目标')) return null;
+  const m = NUMBERED_GOAL.exec(key);
   if (!m?.[1]) return null;
   const rest = m[3] ?? '';
   const inline = rest !== '' && /[:：]/.test(key.slice(0, key.length - rest.length));
@@ -97,38 +109,38 @@ export function numberedGoal(key: string): { n: number; points: number | null; i
   return { n: Number(m[1]), points, inline };
 }
 
+const NUMBERED_GOAL = /^(?:年度)?(?:绩效)?(?:工作)?目标(\d+)[:：]?(?:\((\d+(?:\.\d+)?)分\))?[:：]?(.*)$/;
+
 /** The header of a project's overall goal block. */
 export function isOverallGoalHeader(key: string): boolean {
-  return (
-    /^(\d+[.、])?(年度总体目标|项目年度目标|总体目标|年度绩效目标|项目绩效目标)(完成情况)?[:：]?$/.test(
-      key,
-    ) || overallGoalInline(key) !== null
-  );
+  return key.includes('目标') && (OVERALL_GOAL_HEADER.test(key) || overallGoalInline(key) !== null);
 }
+const OVERALL_GOAL_HEADER =
+  /^(\d+[.、])?(年度总体目标|项目年度目标|总体目标|年度绩效目标|项目绩效目标)(完成情况)?[:：]?$/;
 
 /** '年度总体目标：完成…' with the goal in the same cell. */
 export function overallGoalInline(key: string): string | null {
-  const m = /^(年度总体目标|项目年度目标|总体目标|年度绩效目标|项目绩效目标)[:：](.+)$/.exec(key);
+  if (!key.includes('目标')) return null;
+  const m = OVERALL_GOAL_INLINE.exec(key);
   return m?.[2] ?? null;
 }
+const OVERALL_GOAL_INLINE = /^(年度总体目标|项目年度目标|总体目标|年度绩效目标|项目绩效目标)[:：](.+)$/;
 
 /** Sub-headers inside the goal block: which column holds the goal, which its outcome. */
 export function goalSubHeader(key: string): 'text' | 'outcome' | null {
-  if (/^(预期目标|年初设定目标|项目年度目标|年度目标|绩效目标|年度总体目标|目标内容)$/.test(key))
-    return 'text';
-  if (
-    /^(实际完成情况|年度总体目标完成情况综述|年度目标完成情况|完成情况|实际完成情况综述|目标完成情况)$/.test(
-      key,
-    )
-  )
-    return 'outcome';
+  if (key.includes('目标') && GOAL_TEXT_HEADER.test(key)) return 'text';
+  if (key.includes('完成情况') && GOAL_OUTCOME_HEADER.test(key)) return 'outcome';
   return null;
 }
+const GOAL_TEXT_HEADER = /^(预期目标|年初设定目标|项目年度目标|年度目标|绩效目标|年度总体目标|目标内容)$/;
+const GOAL_OUTCOME_HEADER =
+  /^(实际完成情况|年度总体目标完成情况综述|年度目标完成情况|完成情况|实际完成情况综述|目标完成情况)$/;
 
 /** Section titles inside the goal block that hold nothing themselves. */
 export function isGoalSectionTitle(key: string): boolean {
-  return /^(\d+[.、])?(项目基本情况|项目年度目标完成情况|项目实施内容及过程概述)$/.test(key);
+  return key.includes('项目') && GOAL_SECTION_TITLE.test(key);
 }
+const GOAL_SECTION_TITLE = /^(\d+[.、])?(项目基本情况|项目年度目标完成情况|项目实施内容及过程概述)$/;
 
 export type FooterField =
   | 'total'
@@ -153,11 +165,34 @@ function footerFieldUncached(key: string): FooterField | null {
   for (const [re, field] of FOOTER_FIELDS) if (re.test(key)) return field;
   return null;
 }
-export const footerField: (key: string) => FooterField | null = memo(footerFieldUncached);
+const footerFieldCached = memo(footerFieldUncached);
+const MAY_BE_FOOTER_FIELD = mayMatchAny(FOOTER_FIELDS.map(([re]) => re));
+export function footerField(key: string): FooterField | null {
+  return MAY_BE_FOOTER_FIELD(key) ? footerFieldCached(key) : null;
+}
 
 /** Lines after the form proper: signatures, notes and remarks. */
 export function isEndMatter(key: string): boolean {
-  return /^(项目负责人|财务负责人|单位负责人|填表人|填报人|审核人|联系电话|注[:：0-9]|备注|说明[:：]|填表说明|附件\d)/.test(
-    key,
-  );
+  return END_MATTER.test(key);
 }
+const END_MATTER =
+  /^(项目负责人|财务负责人|单位负责人|填表人|填报人|审核人|联系电话|注[:：0-9]|备注|说明[:：]|填表说明|附件\d)/;
+
+/**
+ * Every pattern the marker words of this module are matched by (head and footer fields, the
+ * budget title, goal headers, titles, end matter), for a prefilter that must refuse only keys
+ * none of them matches. A function added here with its own pattern adds the pattern here too.
+ */
+export const MARKER_PATTERNS: readonly RegExp[] = [
+  ...HEAD_FIELDS.map(([re]) => re),
+  ...FOOTER_FIELDS.map(([re]) => re),
+  BUDGET_TITLE,
+  TITLE,
+  NUMBERED_GOAL,
+  OVERALL_GOAL_HEADER,
+  OVERALL_GOAL_INLINE,
+  GOAL_TEXT_HEADER,
+  GOAL_OUTCOME_HEADER,
+  GOAL_SECTION_TITLE,
+  END_MATTER,
+];

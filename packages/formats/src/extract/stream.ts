@@ -2,7 +2,15 @@
  * Moving through the cell stream: rows, the next filled cell, and whether a cell opens a part
  * of the form (and therefore cannot be the value of the cell before it).
  */
-import { budgetRoleOf, indicatorRoleOf, isBudgetGroupWord } from '../layout/headers.ts';
+import {
+  BUDGET_GROUP,
+  BUDGET_HEADER_WORDS,
+  budgetRoleOf,
+  INDICATOR_HEADER_WORDS,
+  indicatorRoleOf,
+  isBudgetGroupWord,
+} from '../layout/headers.ts';
+import { mayMatchAny } from '../layout/prefilter.ts';
 import { labelLevel } from './cells.ts';
 import type { FormDraft } from './draft.ts';
 import {
@@ -14,6 +22,7 @@ import {
   isGoalSectionTitle,
   isOverallGoalHeader,
   isTitle,
+  MARKER_PATTERNS,
   numberedGoal,
 } from './markers.ts';
 import { memo } from './memo.ts';
@@ -69,23 +78,40 @@ export function isMarker(tok: Tok): boolean {
   return v;
 }
 
-// asked for nearly every cell, often several times: one cache lookup instead of a dozen
-const isMarkerKey = memo(
-  (k: string): boolean =>
-    headField(k) !== null ||
-    isBudgetTitle(k) ||
-    budgetRoleOf(k) !== null ||
-    isBudgetGroupWord(k) ||
-    indicatorRoleOf(k) !== null ||
-    numberedGoal(k) !== null ||
-    isOverallGoalHeader(k) ||
-    goalSubHeader(k) !== null ||
-    isGoalSectionTitle(k) ||
-    footerField(k) !== null ||
-    isTitle(k) ||
-    isEndMatter(k) ||
-    (k.length <= 40 && labelLevel(k) !== null),
-);
+/**
+ * Whether a key is a marker (isMarker). Asked for nearly every cell: a key that no marker word's
+ * pattern can match (by its first character, or a character it must hold) is only asked whether
+ * it is a taxonomy label; the others are looked up in a cache rather than tried a dozen ways.
+ */
+export function isMarkerKey(k: string): boolean {
+  if (MAY_BE_MARKER_WORD(k)) return isMarkerKeyCached(k);
+  return k.length <= 40 && labelLevel(k) !== null;
+}
+
+const MAY_BE_MARKER_WORD = mayMatchAny([
+  ...MARKER_PATTERNS,
+  ...BUDGET_HEADER_WORDS.map(([re]) => re),
+  ...INDICATOR_HEADER_WORDS.map(([re]) => re),
+  BUDGET_GROUP,
+]);
+
+/** isMarkerKey as the list of what a marker is; exported for the test of the prefilter. */
+export const isMarkerKeyUncached = (k: string): boolean =>
+  headField(k) !== null ||
+  isBudgetTitle(k) ||
+  budgetRoleOf(k) !== null ||
+  isBudgetGroupWord(k) ||
+  indicatorRoleOf(k) !== null ||
+  numberedGoal(k) !== null ||
+  isOverallGoalHeader(k) ||
+  goalSubHeader(k) !== null ||
+  isGoalSectionTitle(k) ||
+  footerField(k) !== null ||
+  isTitle(k) ||
+  isEndMatter(k) ||
+  (k.length <= 40 && labelLevel(k) !== null);
+
+const isMarkerKeyCached = memo(isMarkerKeyUncached);
 
 /**
  * The value cell of the label at i: the next filled cell of its row; when the label is alone in

@@ -7,8 +7,16 @@
  * Preamble lines (titles, '单位名称：…') enter the stream as one-cell rows before their grid's
  * table, so several forms in one file each keep their own title.
  */
+
+import { mayStartLabel } from '@jixiao/core';
 import type { Cell, Grid, SourcePos, TextLine } from '../grid.ts';
-import { budgetRoleOf, indicatorRoleOf } from '../layout/headers.ts';
+import {
+  BUDGET_HEADER_WORDS,
+  budgetRoleOf,
+  INDICATOR_HEADER_WORDS,
+  indicatorRoleOf,
+} from '../layout/headers.ts';
+import { mayMatchAny } from '../layout/prefilter.ts';
 import type { IndicatorRole } from '../layout/types.ts';
 import {
   compactText,
@@ -133,7 +141,35 @@ export function roleOf(t: Tok): IndicatorRole | null {
 
 /** A copy of the token with another text, its facts left to be found anew. */
 export function withText(t: Tok, text: string, key: string, col = t.col): Tok {
-  return { ...t, text, key, col, ...NO_FACTS };
+  // Written out in the order tokens are made (what the spread { ...t, text, key, col, ...NO_FACTS }
+  // gave): two spreads into one literal took the slow path of object cloning.
+  return {
+    text,
+    key,
+    empty: t.empty,
+    row: t.row,
+    col,
+    grid: t.grid,
+    stream: t.stream,
+    positional: t.positional,
+    cuttable: t.cuttable,
+    centred: t.centred,
+    rowSpan: t.rowSpan,
+    lastRow: t.lastRow,
+    rowCells: t.rowCells,
+    preamble: t.preamble,
+    where: t.where,
+    source: t.source,
+    level: undefined,
+    points: undefined,
+    valueLike: undefined,
+    role: undefined,
+    marker: undefined,
+    emptyMark: undefined,
+    plain: undefined,
+    head: undefined,
+    money: undefined,
+  };
 }
 
 const NO_FACTS = {
@@ -181,10 +217,23 @@ function numbered(words: (string | undefined)[], n: number, unit: string): strin
 
 /** Grids whose rows were lost hold one cell per row. */
 function isStreamGrid(grid: Grid): boolean {
-  const rows = grid.rows.filter((r) => r.length > 0);
-  if (rows.length < 6) return false;
-  const multi = rows.filter((r) => r.length > 1).length;
-  return multi / rows.length < 0.05;
+  // counted, not filtered into new arrays: this runs on every grid
+  let rows = 0;
+  let multi = 0;
+  for (const r of grid.rows) {
+    if (r.length === 0) continue;
+    rows++;
+    if (r.length > 1) multi++;
+  }
+  if (rows < 6) return false;
+  return multi / rows < 0.05;
+}
+
+/** `text.trim() === ''`, without trimming a text that starts with printable ASCII or an ideograph. */
+function isEmptyText(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return text.trim() === '';
 }
 
 /** Whether the grid keeps its empty cells (a space-separated text does not). */
@@ -236,7 +285,8 @@ export function tokenize(grids: Grid[]): Tok[] {
     const stream = isStreamGrid(grid);
     const positional = !stream && isPositionalGrid(grid);
     const start = firstLine(grid);
-    const top = tableTop(grid);
+    // only asked where no cell has a line number (a PDF): other grids are not scanned for it
+    const top = start === null ? tableTop(grid) : null;
     const isAfter = (l: TextLine) =>
       start !== null ? (l.source.line ?? 0) >= start : top !== null && isBelow(l.source, top);
     const before = grid.preamble.filter((l) => !isAfter(l));
@@ -245,7 +295,7 @@ export function tokenize(grids: Grid[]): Tok[] {
       toks.push({
         text,
         key: compactText(text),
-        empty: text.trim() === '',
+        empty: isEmptyText(text),
         row: row++,
         col: -1,
         grid: g,
@@ -352,7 +402,7 @@ function cellTok(
   return {
     text: cell.text,
     key: compactText(cell.text),
-    empty: cell.text.trim() === '',
+    empty: isEmptyText(cell.text),
     row,
     col: cell.col,
     grid,
@@ -377,6 +427,11 @@ function cellTok(
     money: undefined,
   };
 }
+
+const mayBeHeaderWord = mayMatchAny([
+  ...INDICATOR_HEADER_WORDS.map(([re]) => re),
+  ...BUDGET_HEADER_WORDS.map(([re]) => re),
+]);
 
 function isHeaderWord(key: string): boolean {
   return indicatorRoleOf(key) !== null || budgetRoleOf(key) !== null;
@@ -412,6 +467,9 @@ export function joinWrappedCells(toks: Tok[]): { at: number; repair: Repair }[] 
     if (j === null) continue;
     const b = toks[j]!;
     if (b.key.length > 12 || b.preamble) continue;
+    // most neighbours glued together are neither a header word nor a label: refused before the
+    // glued key is built (each is a new string, flattened again to be read)
+    if (!mayBeHeaderWord(a.key, b.key) && !mayStartLabel((a.key || b.key).charCodeAt(0))) continue;
     const key = a.key + b.key;
     let join = false;
     if (isHeaderWord(key) && (!isHeaderWord(a.key) || FRAGMENT.test(b.key))) join = true;

@@ -5,6 +5,7 @@
  */
 
 import { anyOf } from './any-of.ts';
+import { mayMatchAny } from './prefilter.ts';
 import type { BudgetRole, IndicatorRole } from './types.ts';
 
 export const INDICATOR_HEADER_WORDS: readonly (readonly [RegExp, IndicatorRole])[] = [
@@ -53,19 +54,22 @@ function stripColon(key: string): string {
 
 const ANY_INDICATOR_WORD = anyOf(INDICATOR_HEADER_WORDS.map(([re]) => re));
 const ANY_BUDGET_WORD = anyOf(BUDGET_HEADER_WORDS.map(([re]) => re));
+// before the regex: a key whose first character starts no header word is none
+const MAY_BE_INDICATOR_WORD = mayMatchAny(INDICATOR_HEADER_WORDS.map(([re]) => re));
+const MAY_BE_BUDGET_WORD = mayMatchAny(BUDGET_HEADER_WORDS.map(([re]) => re));
 
 // Not memoised: with the one-regex refusal a call costs about what a lookup of a new string in a
 // large cache does, and the keys joinWrappedCells glues together to try would only churn it.
 export function indicatorRoleOf(key: string): IndicatorRole | null {
   const k = stripColon(key);
-  if (!ANY_INDICATOR_WORD.test(k)) return null;
+  if (!MAY_BE_INDICATOR_WORD(k) || !ANY_INDICATOR_WORD.test(k)) return null;
   for (const [re, role] of INDICATOR_HEADER_WORDS) if (re.test(k)) return role;
   return null;
 }
 
 export function budgetRoleOf(key: string): BudgetRole | null {
   const k = stripColon(key);
-  if (!ANY_BUDGET_WORD.test(k)) return null;
+  if (!MAY_BE_BUDGET_WORD(k) || !ANY_BUDGET_WORD.test(k)) return null;
   for (const [re, role] of BUDGET_HEADER_WORDS) if (re.test(k)) return role;
   return null;
 }

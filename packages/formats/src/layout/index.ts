@@ -11,6 +11,7 @@ import { chongqingDepartment } from './chongqing-department.ts';
 import { hubeiDepartment } from './hubei-department.ts';
 import { hubeiProject } from './hubei-project.ts';
 import { nationalProject } from './national-project.ts';
+import { mayMatchAny } from './prefilter.ts';
 import { sichuan2023 } from './sichuan-2023.ts';
 import type { Layout, LayoutId } from './types.ts';
 
@@ -42,9 +43,16 @@ const NO_HITS: readonly (readonly [number, number])[] = [];
 const ALL_SIGNATURES = LAYOUTS.flatMap((layout) => layout.signatures.map((s) => s.pattern));
 const ANY_PLAIN_SIGNATURE = anyOf(ALL_SIGNATURES.filter((re) => re.flags === ''));
 const FLAGGED_SIGNATURES = ALL_SIGNATURES.filter((re) => re.flags !== '');
+// In front of the cache: a cell holding none of the characters the signatures start with or
+// require is refused by a table look per character, cheaper than a lookup in a large cache.
+const MAY_MATCH_SIGNATURE = mayMatchAny(ALL_SIGNATURES);
 
 /** For one cell text, which signatures it matches, as [layout index, signature index] pairs. */
-const signaturesOf = memo((key: string): readonly (readonly [number, number])[] => {
+function signaturesOf(key: string): readonly (readonly [number, number])[] {
+  return MAY_MATCH_SIGNATURE(key) ? signaturesOfCached(key) : NO_HITS;
+}
+
+const signaturesOfCached = memo((key: string): readonly (readonly [number, number])[] => {
   if (!ANY_PLAIN_SIGNATURE.test(key) && !FLAGGED_SIGNATURES.some((re) => re.test(key))) return NO_HITS;
   const hits: [number, number][] = [];
   LAYOUTS.forEach((layout, l) => {

@@ -10,7 +10,7 @@ import { decodeText } from './encoding.ts';
 import { readError } from './errors.ts';
 import { readHtml } from './html.ts';
 import { checkFileSize, resolveLimits, startClock, timeoutError } from './limits.ts';
-import { asciiHead, contentError, extensionOf, oleError, sniffBytes, spaced } from './sniff.ts';
+import { asciiHead, contentError, extensionOf, oleError, type Sniffed, sniffBytes, spaced } from './sniff.ts';
 import { readXlsx } from './xlsx.ts';
 import { openZip } from './zip.ts';
 
@@ -19,8 +19,13 @@ import { openZip } from './zip.ts';
 // among them), which was a fifth of importing a text form (docs/benchmarks.md, "Profiling").
 let textModule: Promise<typeof import('./text.ts')> | undefined;
 let pdfModule: Promise<typeof import('./pdf.ts')> | undefined;
+/** the text reader has been loaded: awaiting it now settles within the same turn */
+let textLoaded = false;
 function textReader(): Promise<typeof import('./text.ts')> {
-  textModule ??= import('./text.ts');
+  textModule ??= import('./text.ts').then((m) => {
+    textLoaded = true;
+    return m;
+  });
   return textModule;
 }
 function pdfReader(): Promise<typeof import('./pdf.ts')> {
@@ -63,20 +68,24 @@ export async function readFile(
 ): Promise<Grid[]> {
   const lim = resolveLimits(limits);
   checkFileSize(bytes, file, lim);
+  const sniffed = sniffBytes(bytes);
+  // Every reader but the PDF one works synchronously (watching its own clock), and once the text
+  // reader is loaded their awaits settle in the same turn: a timer, which fires in a later turn,
+  // could never win the race, so it is set only where it can (a per-file timer was a cost of its own).
+  if (sniffed.kind !== 'pdf' && textLoaded) return dispatch(bytes, file, lim, sniffed);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(timeoutError(file, lim)), lim.timeoutMs);
   });
   try {
-    return await Promise.race([dispatch(bytes, file, lim), timeout]);
+    return await Promise.race([dispatch(bytes, file, lim, sniffed), timeout]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function dispatch(bytes: Uint8Array, file: string, lim: ReadLimits): Promise<Grid[]> {
+async function dispatch(bytes: Uint8Array, file: string, lim: ReadLimits, sniffed: Sniffed): Promise<Grid[]> {
   const ext = extensionOf(file);
-  const sniffed = sniffBytes(bytes);
   switch (sniffed.kind) {
     case 'zip': {
       const kind = zipKind(bytes, file, lim);

@@ -69,7 +69,12 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
   // PDF allows junk before the header; real files have it within the first kilobyte
   if (head.slice(0, 1024).includes('%PDF-')) return { kind: 'pdf', label: 'PDF 文件' };
   const lower = head.toLowerCase();
-  if (/^\s*mime-version:/m.test(lower) && lower.includes('multipart/related')) {
+  // a substring test before each pattern: text files hold neither, refused in one native scan
+  if (
+    lower.includes('mime-version:') &&
+    /^\s*mime-version:/m.test(lower) &&
+    lower.includes('multipart/related')
+  ) {
     return { kind: 'mht', label: '网页存档（.mht/.mhtml）' };
   }
   if (
@@ -80,7 +85,10 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
     // an HTML page saved from Excel also names the spreadsheet namespace; only the XML formats lack <html
     if (!/<html[\s>]/.test(lower)) return { kind: 'xml-office2003', label: 'Office 2003 XML 文件' };
   }
-  if (/<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|table[\s>]|meta[\s>])/.test(lower)) {
+  if (
+    lower.includes('<') &&
+    /<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|table[\s>]|meta[\s>])/.test(lower)
+  ) {
     return { kind: 'html', label: '网页（HTML）' };
   }
   if (looksBinary(bytes)) return { kind: 'binary', label: '二进制数据' };
@@ -93,6 +101,10 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
  */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
+  // Text holds no byte counted below: one native conversion and one regex scan say so, and then
+  // there is nothing to count.
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1');
+  if (!COUNTED_BYTE.test(latin1)) return false;
   let control = 0;
   let zeroEven = 0;
   let zeroOdd = 0;
@@ -113,6 +125,10 @@ function looksBinary(bytes: Uint8Array): boolean {
   }
   return control > Math.max(2, n * 0.01);
 }
+
+// zero and the control bytes looksBinary counts (not tab, line feed, vertical tab, form feed, return)
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the bytes counted
+const COUNTED_BYTE = /[\u0000-\u0008\u000e-\u001f]/;
 
 /** Extensions and what a person expects behind them, for "named .xlsx but is …" messages. */
 export function extensionOf(file: string): string {

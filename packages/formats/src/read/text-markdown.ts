@@ -15,7 +15,8 @@ const TABLE_CLOSE = /<\/table\s*>/i;
 
 /** Whether a text holds an HTML table block. */
 export function hasHtmlTable(lines: SourceLine[]): boolean {
-  return lines.some((l) => TABLE_OPEN.test(l.text));
+  // the substring test first: most lines hold no '<' at all
+  return lines.some((l) => l.text.includes('<') && TABLE_OPEN.test(l.text));
 }
 
 /**

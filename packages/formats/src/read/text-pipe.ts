@@ -33,16 +33,31 @@ export function parsePipeLine(line: SourceLine): PipeLine {
   const t = line.text.trim();
   if (!t.includes('|'))
     return { no: line.no, kind: 'bare', pipes: 0, cells: [], padding: 0, text: cellText(t) };
-  if (/^\|+$/.test(t))
-    return { no: line.no, kind: 'pipes', pipes: t.length, cells: [], padding: 0, text: '' };
-  const segments = t.split('|');
-  if (t.startsWith('|')) segments.shift();
-  if (t.endsWith('|')) segments.pop();
-  const cells = segments.map(cellText);
-  let last = cells.length - 1;
-  while (last >= 0 && cells[last] === '') last--;
-  cells.length = last + 1;
-  return { no: line.no, kind: 'cells', pipes: 0, cells, padding: segments.length - 1 - last, text: '' };
+  if (onlyPipes(t)) return { no: line.no, kind: 'pipes', pipes: t.length, cells: [], padding: 0, text: '' };
+  // the segments between the pipes, outer pipes dropped, read in one pass without split()
+  const from = t.charCodeAt(0) === PIPE ? 1 : 0;
+  const to = t.charCodeAt(t.length - 1) === PIPE ? t.length - 1 : t.length;
+  const cells: string[] = [];
+  let segments = 0;
+  let last = -1;
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i < to && t.charCodeAt(i) !== PIPE) continue;
+    const cell = cellText(t.slice(start, i));
+    cells.push(cell);
+    if (cell !== '') last = segments;
+    segments++;
+    start = i + 1;
+  }
+  if (last + 1 < cells.length) cells.length = last + 1;
+  return { no: line.no, kind: 'cells', pipes: 0, cells, padding: segments - 1 - last, text: '' };
+}
+
+const PIPE = 0x7c;
+
+function onlyPipes(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) !== PIPE) return false;
+  return t.length > 0;
 }
 
 interface Pending {

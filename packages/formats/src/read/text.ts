@@ -96,6 +96,9 @@ function isSpaceCode(c: number): boolean {
 const NOT_SPACE = /[^\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/;
 
 export function isBlank(line: string): boolean {
+  // most lines start with printable ASCII or an ideograph, neither of which SPACE holds
+  const c = line.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return false;
   return !NOT_SPACE.test(line);
 }
 
