@@ -100,4 +100,31 @@ describe('decimal shortcuts agree with decimal.js', () => {
     expect(sumNumbers([9_007_199_254.740_993, 0.000_001]).toString()).toBe('9007199254.740994');
     expect(sumNumbers([0.123_456_7, 0.1]).toString()).toBe('0.2234567');
   });
+
+  // Scoring skips weight × 1 for a full share (scoring/indicator.ts, scoring/budget.ts): the weight
+  // itself must be the same decimal, written weights and rescaled ones of 40 digits alike.
+  it('a weight times 1 is the weight itself', () => {
+    const one = dec(1);
+    fc.assert(
+      fc.property(
+        decimalText,
+        decimalText,
+        decimalText,
+        fc.integer({ min: 0, max: 6 }),
+        (a, b, c, places) => {
+          const written = new Decimal(a);
+          const divisor = new Decimal(c);
+          const rescaled = divisor.isZero() ? written : written.times(new Decimal(b).dividedBy(divisor));
+          for (const w of [written, rescaled]) {
+            const product = w.times(one);
+            expect(product.equals(w)).toBe(true);
+            expect(product.toString()).toBe(w.toString());
+            expect(round(product, places).toString()).toBe(round(w, places).toString());
+            expect(Object.is(numberOf(round(product, places)), numberOf(round(w, places)))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -18,6 +18,8 @@ export interface BudgetComputation {
   result: BudgetScore;
   /** the computed score as an exact decimal, for the total */
   computed: Decimal | null;
+  /** the exact execution rate B/A (null when it cannot be computed), for comparing the reported one */
+  rate: Decimal | null;
 }
 
 const ONE = dec(1);
@@ -44,13 +46,17 @@ export function scoreBudget(budget: Budget, profile: Profile): BudgetComputation
       `得分 = ${plain(weight)}分 × ${compare(rate, ONE) > 0 ? '100%（执行率超过100%按100%计）' : rateText}`;
   }
 
-  const computed = rate === null ? null : round(weight.times(min(rate, ONE)), profile.rounding.score);
+  // weight × min(rate, 1); a capped rate is the weight itself (weight × 1 is the same decimal)
+  const capped = rate === null ? null : min(rate, ONE);
+  const computed =
+    capped === null ? null : round(capped === ONE ? weight : weight.times(capped), profile.rounding.score);
   if (computed !== null) explanation += ` = ${plain(computed)}分。`;
 
   const weightReported =
     budget.weight !== null && budget.weight !== profile.budgetWeight ? budget.weight : null;
   return {
     computed,
+    rate,
     result: {
       planned,
       executed,

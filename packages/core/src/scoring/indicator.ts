@@ -54,8 +54,6 @@ interface FormulaOutcome {
 
 /** The formula part, independent of the weight: what share of the weight the actual earns. */
 function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOutcome {
-  const t = bare(target);
-  const a = bare(actual);
   if (target.kind === 'empty') {
     return { formula: null, share: null, ratio: null, met: null, text: '', unscorable: '未填目标值' };
   }
@@ -65,6 +63,10 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
   if (actual.kind === 'empty') {
     return { formula: null, share: null, ratio: null, met: null, text: '', unscorable: '未填实际完成值' };
   }
+  // The texts of the two values, only once a message will show them (empty and qualitative
+  // targets return above without one).
+  const t = bare(target);
+  const a = bare(actual);
   if (actual.kind !== 'quantitative') {
     return {
       formula: null,
@@ -443,12 +445,14 @@ export function scoreIndicator(
   }
 
   const share = outcome.share ?? ZERO;
-  const computed = round(effectiveWeight.times(min(share, ONE)), places);
+  const full = compare(share, ONE) >= 0;
+  // weight × min(share, 1): a full share is the weight itself (decimal.js keeps no trailing
+  // zeros, so weight × 1 is the very same decimal), most rows are met, and a product costs.
+  const computed = round(full ? effectiveWeight : effectiveWeight.times(share), places);
   const difference =
     ind.score === null || sameAtReportedPrecision(ind.score, computed, places)
       ? null
       : dec(ind.score).minus(computed).toNumber();
-  const full = compare(share, ONE) >= 0;
   const shareText = full
     ? ''
     : ` × ${outcome.shown?.of === share ? outcome.shown.text : percentText(share, profile.rounding.percent)}`;

@@ -81,17 +81,13 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
 
   const budget = scoreBudget(evaluation.budget, profile);
   const b = budget.result;
-  if (b.rate.computed !== null && b.rate.reported !== null) {
+  if (budget.rate !== null && b.rate.computed !== null && b.rate.reported !== null) {
     // Compare at the precision the form printed (100% vs 99.96% is the same figure printed whole).
     const text = String(b.rate.reported);
     const printed = text.includes('.') ? Math.max(0, text.length - text.indexOf('.') - 3) : 0;
     const places = Math.min(printed, pct);
-    const c = round(
-      dec(evaluation.budget.executed ?? 0)
-        .dividedBy(evaluation.budget.planned ?? 1)
-        .times(100),
-      places,
-    );
+    // the budget's own B/A: the same quotient, not worked out a second time
+    const c = round(budget.rate.times(100), places);
     const r = round(dec(b.rate.reported).times(100), places);
     if (!c.equals(r)) {
       differences.push({

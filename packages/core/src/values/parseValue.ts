@@ -237,11 +237,11 @@ function numberAt(s: string, i: number): NumberToken | null {
     negative = s.charAt(p) === '-';
     p++;
   }
-  const digits: string[] = [];
   const intStart = p;
   while (isDigitAt(s, p)) p++;
-  digits.push(s.slice(intStart, p));
-  // "1,234.5": a comma followed by exactly three digits continues the number.
+  // "1,234.5": a comma followed by exactly three digits continues the number. Only such a number
+  // needs its digits copied without the commas; any other is read straight from the text.
+  let grouped: string[] | null = null;
   while (
     p > intStart &&
     s.charAt(p) === ',' &&
@@ -250,24 +250,24 @@ function numberAt(s: string, i: number): NumberToken | null {
     isDigitAt(s, p + 3) &&
     !isDigitAt(s, p + 4)
   ) {
-    digits.push(s.slice(p + 1, p + 4));
+    grouped ??= [s.slice(intStart, p)];
+    grouped.push(s.slice(p + 1, p + 4));
     p += 4;
   }
-  let fraction = '';
+  const intEnd = p;
   if (s.charAt(p) === '.' && isDigitAt(s, p + 1)) {
-    const fracStart = p + 1;
-    p = fracStart;
+    p += 1;
     while (isDigitAt(s, p)) p++;
-    fraction = s.slice(fracStart, p);
   }
-  const integer = digits.join('');
-  if (integer === '' && fraction === '') return null;
-  if (integer.length > MAX_INTEGER_DIGITS) return null;
+  if (p === intStart) return null;
+  const integerDigits = grouped === null ? intEnd - intStart : intEnd - intStart - (grouped.length - 1);
+  if (integerDigits > MAX_INTEGER_DIGITS) return null;
   // The double nearest the decimal text, as reading the text as a decimal and then converting
   // gives (decimal.js converts through its own text of the same value), without the decimal.
-  const value = Number(
-    `${negative ? '-' : ''}${integer === '' ? '0' : integer}${fraction === '' ? '' : `.${fraction}`}`,
-  );
+  // The text is the number's own ("12.5", ".5"): Number reads ".5" as "0.5", and leading zeros
+  // change nothing.
+  const text = grouped === null ? s.slice(intStart, p) : grouped.join('') + s.slice(intEnd, p);
+  const value = Number(negative ? `-${text}` : text);
   if (!Number.isFinite(value)) return null;
   return { value: value === 0 ? 0 : value, end: p };
 }

@@ -99,12 +99,9 @@ export function isHanAt(s: string, i: number): boolean {
 }
 
 /** The longest of `words` (sorted longest first within each bucket) that starts at `i`. */
-export function longestAt<T>(
-  s: string,
-  i: number,
-  byFirst: ReadonlyMap<string, ReadonlyArray<readonly [string, T]>>,
-): readonly [string, T] | null {
-  const bucket = byFirst.get(s.charAt(i));
+export function longestAt<T>(s: string, i: number, byFirst: WordIndex<T>): readonly [string, T] | null {
+  // by code unit: the one-character string charAt would give is a new string for every ideograph
+  const bucket = byFirst.get(s.charCodeAt(i));
   if (bucket === undefined) return null;
   for (const entry of bucket) {
     if (s.startsWith(entry[0], i)) return entry;
@@ -112,13 +109,14 @@ export function longestAt<T>(
   return null;
 }
 
+/** Words by their first code unit, each bucket longest first. */
+export type WordIndex<T> = ReadonlyMap<number, ReadonlyArray<readonly [string, T]>>;
+
 /** Index words by first character, longest first, for `longestAt`. */
-export function indexWords<T>(
-  entries: ReadonlyArray<readonly [string, T]>,
-): ReadonlyMap<string, ReadonlyArray<readonly [string, T]>> {
-  const map = new Map<string, Array<readonly [string, T]>>();
+export function indexWords<T>(entries: ReadonlyArray<readonly [string, T]>): WordIndex<T> {
+  const map = new Map<number, Array<readonly [string, T]>>();
   for (const entry of entries) {
-    const first = entry[0].charAt(0);
+    const first = entry[0].charCodeAt(0);
     const bucket = map.get(first) ?? [];
     bucket.push(entry);
     map.set(first, bucket);

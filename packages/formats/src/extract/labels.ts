@@ -122,6 +122,24 @@ export interface ResolvedLabels {
 }
 
 /**
+ * The first label `pick` finds on the two rows after `from`, before any goal row. A module
+ * function, not a closure in resolveLabels: a named closure is given its name on every call.
+ */
+function lookAhead(
+  rows: IndicatorRow[],
+  from: number,
+  pick: (r: IndicatorRow) => string | null,
+): { label: string; row: IndicatorRow } | null {
+  for (let k = from + 1; k < rows.length && k <= from + 2; k++) {
+    const r = rows[k]!;
+    if (r.kind === 'goal') return null;
+    const label = pick(r);
+    if (label !== null) return { label, row: r };
+  }
+  return null;
+}
+
+/**
  * Which 一级 and 二级 govern each indicator row. Labels carry down to the rows below them (a
  * merged cell keeps its text on one row); a 一级 lost from its column is inferred from the 二级;
  * a label printed on a later row of its span is applied to the rows above it when the labels
@@ -138,18 +156,6 @@ export function resolveLabels(
   let l2: string | null = null;
   /** a 一级 applied ahead of its row: that row must not reset the 二级 carried to it */
   let movedL1: string | null = null;
-  const lookAhead = (
-    from: number,
-    pick: (r: IndicatorRow) => string | null,
-  ): { label: string; row: IndicatorRow } | null => {
-    for (let k = from + 1; k < rows.length && k <= from + 2; k++) {
-      const r = rows[k]!;
-      if (r.kind === 'goal') return null;
-      const label = pick(r);
-      if (label !== null) return { label, row: r };
-    }
-    return null;
-  };
   const centred = rows.some((r) => r.centred);
   if (centred) placeCentredLabels(rows, report);
   /** the last row the current merged label covers, where a reader knew the span */
@@ -208,7 +214,7 @@ export function resolveLabels(
           l1 = inferred;
         }
       } else if (!row.l1 && !belongsTo(l2, l1)) {
-        const later = lookAhead(idx, (r) => (r.l1 ? labelText(r.l1) : null));
+        const later = lookAhead(rows, idx, (r) => (r.l1 ? labelText(r.l1) : null));
         const inferred = inferLevel1(l2);
         if (later && belongsTo(l2, later.label)) {
           repair(
@@ -231,7 +237,7 @@ export function resolveLabels(
     }
     if (row.kind !== 'indicator') return;
     if (l1 === null && l2 === null) {
-      const later = lookAhead(idx, (r) => (r.l1 ? labelText(r.l1) : r.l2 ? labelText(r.l2) : null));
+      const later = lookAhead(rows, idx, (r) => (r.l1 ? labelText(r.l1) : r.l2 ? labelText(r.l2) : null));
       if (later) {
         const lab1 = later.row.l1 ? labelText(later.row.l1) : inferLevel1(later.label);
         const lab2 = later.row.l2 ? labelText(later.row.l2) : null;
@@ -247,7 +253,7 @@ export function resolveLabels(
         movedL1 = lab1;
       }
     } else if (l1 !== null && l2 === null && row.l1) {
-      const later = lookAhead(idx, (r) => (r.l2 && !r.l1 ? labelText(r.l2) : null));
+      const later = lookAhead(rows, idx, (r) => (r.l2 && !r.l1 ? labelText(r.l2) : null));
       if (later && belongsTo(later.label, l1)) {
         repair(
           report,

@@ -287,41 +287,10 @@ export function tokenize(grids: Grid[]): Tok[] {
     const start = firstLine(grid);
     // only asked where no cell has a line number (a PDF): other grids are not scanned for it
     const top = start === null ? tableTop(grid) : null;
-    const isAfter = (l: TextLine) =>
-      start !== null ? (l.source.line ?? 0) >= start : top !== null && isBelow(l.source, top);
-    const before = grid.preamble.filter((l) => !isAfter(l));
-    const after = grid.preamble.filter(isAfter);
-    const pushLine = (text: string, source: SourcePos) => {
-      toks.push({
-        text,
-        key: compactText(text),
-        empty: isEmptyText(text),
-        row: row++,
-        col: -1,
-        grid: g,
-        stream: true,
-        positional: false,
-        cuttable: grid.format === 'text',
-        centred: grid.format === 'pdf',
-        rowSpan: 1,
-        lastRow: row,
-        rowCells: 1,
-        preamble: true,
-        where: whereOf(source, source.page ?? 1, -1, 1),
-        source,
-        level: undefined,
-        points: undefined,
-        valueLike: undefined,
-        role: undefined,
-        marker: undefined,
-        emptyMark: undefined,
-        plain: undefined,
-        head: undefined,
-        money: undefined,
-      });
-    };
+    const before = grid.preamble.filter((l) => !isAfterTable(l, start, top));
+    const after = grid.preamble.filter((l) => isAfterTable(l, start, top));
     for (const l of joinWrappedTitles(before))
-      for (const part of splitPreambleLine(l.text)) pushLine(part, l.source);
+      for (const part of splitPreambleLine(l.text)) toks.push(preambleTok(part, l.source, row++, g, grid));
     const lastRow = row + grid.rows.length - 1;
     for (const cells of grid.rows) {
       // an empty row still counts, so that a merged cell's span can be followed by row number
@@ -345,9 +314,49 @@ export function tokenize(grids: Grid[]): Tok[] {
         );
       row++;
     }
-    for (const l of after) for (const part of splitPreambleLine(l.text)) pushLine(part, l.source);
+    for (const l of after)
+      for (const part of splitPreambleLine(l.text)) toks.push(preambleTok(part, l.source, row++, g, grid));
   });
   return toks;
+}
+
+// The helpers below are module functions rather than closures inside tokenize: a named closure
+// is given its name (a property definition) every time it is made, once per grid of every file.
+
+/** Whether a preamble line comes after the grid's table (by line number, or by place on a PDF page). */
+function isAfterTable(l: TextLine, start: number | null, top: { page: number; y: number } | null): boolean {
+  return start !== null ? (l.source.line ?? 0) >= start : top !== null && isBelow(l.source, top);
+}
+
+/** A preamble line's token, on its own row `row`. */
+function preambleTok(text: string, source: SourcePos, row: number, g: number, grid: Grid): Tok {
+  return {
+    text,
+    key: compactText(text),
+    empty: isEmptyText(text),
+    row,
+    col: -1,
+    grid: g,
+    stream: true,
+    positional: false,
+    cuttable: grid.format === 'text',
+    centred: grid.format === 'pdf',
+    rowSpan: 1,
+    lastRow: row + 1,
+    rowCells: 1,
+    preamble: true,
+    where: whereOf(source, source.page ?? 1, -1, 1),
+    source,
+    level: undefined,
+    points: undefined,
+    valueLike: undefined,
+    role: undefined,
+    marker: undefined,
+    emptyMark: undefined,
+    plain: undefined,
+    head: undefined,
+    money: undefined,
+  };
 }
 
 /** '单位名称：某某中心 填报日期：2024.6.10' holds two fields: split where a known label starts. */

@@ -158,10 +158,8 @@ function cellPerLineGrid(body: PipeLine[], preamble: TextLine[], file: string): 
   const rows: { text: string; line: number }[][] = [];
   let current: { text: string; line: number }[] = [];
   let pending: Pending | null = null;
-  const flush = () => {
-    if (current.length > 0) rows.push(current);
-    current = [];
-  };
+  // A row ends at a run of pipes, at a whole row on one line and after padding; each end is written
+  // out where it happens (no `flush` closure: a named closure is given its name on every call).
   body.forEach((p, i) => {
     if (p.kind === 'bare') {
       if (pending) current.push({ text: pending.text, line: pending.line });
@@ -176,7 +174,10 @@ function cellPerLineGrid(body: PipeLine[], preamble: TextLine[], file: string): 
       if (pending) current.push({ text: pending.text, line: pending.line });
       pending = null;
       if (p.pipes === 1) current.push({ text: '', line: p.no });
-      else flush();
+      else {
+        if (current.length > 0) rows.push(current);
+        current = [];
+      }
       return;
     }
     const line = pending?.line ?? p.no;
@@ -184,14 +185,18 @@ function cellPerLineGrid(body: PipeLine[], preamble: TextLine[], file: string): 
     pending = null;
     if (texts.length > 1) {
       // a whole row on one line, as page headers above the table are written
-      flush();
+      if (current.length > 0) rows.push(current);
+      current = [];
       rows.push(texts.map((text) => ({ text, line })));
       return;
     }
     current.push({ text: texts[0] ?? '', line });
-    if (p.padding > 0) flush();
+    if (p.padding > 0) {
+      if (current.length > 0) rows.push(current);
+      current = [];
+    }
   });
-  flush();
+  if (current.length > 0) rows.push(current);
   return {
     source: file,
     format: 'text',

@@ -171,6 +171,11 @@ export function buildRows(rows: { text: string; line: number }[][], table?: numb
   );
 }
 
+/** A paragraph's lines as one cell. */
+function paragraphCell(lines: SourceLine[]): { text: string; line: number } {
+  return { text: cellText(lines.map((l) => l.text).join('\n')), line: lines[0]!.no };
+}
+
 /**
  * One cell per paragraph: paragraphs are separated by empty lines; a paragraph of whitespace
  * only (a line holding a single space or no-break space) is an empty cell; the lines of one
@@ -179,16 +184,15 @@ export function buildRows(rows: { text: string; line: number }[][], table?: numb
 function readParagraphs(lines: SourceLine[], file: string): Grid {
   const cells: { text: string; line: number }[] = [];
   let current: SourceLine[] = [];
-  const flush = () => {
-    if (current.length === 0) return;
-    cells.push({ text: cellText(current.map((l) => l.text).join('\n')), line: current[0]!.no });
-    current = [];
-  };
+  // no `flush` closure: a named closure is given its name on every call
   for (const line of lines) {
-    if (line.text.length === 0) flush();
-    else current.push(line);
+    if (line.text.length > 0) current.push(line);
+    else if (current.length > 0) {
+      cells.push(paragraphCell(current));
+      current = [];
+    }
   }
-  flush();
+  if (current.length > 0) cells.push(paragraphCell(current));
   const rows: Cell[][] = cells.map((c, r) => singleCellRow(r, c.text, c.line));
   return {
     source: file,
