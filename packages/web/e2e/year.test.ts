@@ -97,7 +97,16 @@ describe('the year as a story, in Chromium', () => {
 
       await filler.getByTestId('submit').click();
       await filler.locator('.ant-modal-confirm .ant-btn-primary').click();
-      await filler.waitForURL(new RegExp(`/evaluations/${id}/review$`));
+      // the review page, or the error the editor shows instead (said in the failure, not a timeout)
+      const failed = filler.locator('.ant-message-error').first();
+      const error = await Promise.race([
+        filler.waitForURL(new RegExp(`/evaluations/${id}/review$`)).then(() => null),
+        failed.waitFor().then(
+          () => failed.textContent(),
+          () => null,
+        ),
+      ]);
+      expect(error, 'submitting showed an error').toBeNull();
       await filler.locator('.ant-card [data-status="submitted"]').first().waitFor();
     },
     STEP,
