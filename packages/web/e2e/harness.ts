@@ -167,12 +167,23 @@ export function cast(app: () => E2eApp, stepTimeout = 45_000) {
 export async function workflowStep(page: Page, action: string, status: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.getByTestId(`action-${action}`).click();
-  const confirm = page.locator('.ant-modal-confirm .ant-btn-primary');
   const reached = page.locator(`.ant-card [data-status="${status}"]`).first();
+  await confirmUntil(page, (timeout) => reached.waitFor({ timeout }));
+}
+
+/**
+ * Presses OK on the open confirmation until `reached` holds (given how long to wait each time),
+ * pressing again while the confirmation is still open, as workflowStep does.
+ */
+export async function confirmUntil(
+  page: Page,
+  reached: (timeout: number) => Promise<unknown>,
+): Promise<void> {
+  const confirm = page.locator('.ant-modal-confirm .ant-btn-primary');
   for (let attempt = 0; ; attempt++) {
     await confirm.click();
     try {
-      await reached.waitFor({ timeout: 15_000 });
+      await reached(15_000);
       return;
     } catch (e) {
       if (attempt >= 2 || !(await confirm.isVisible())) throw e;

@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplesDir } from '../../../test-support/samples.ts';
 import {
   cast,
+  confirmUntil,
   downloadExport,
   type E2eApp,
   rendersChinese,
@@ -96,17 +97,15 @@ describe('the year as a story, in Chromium', () => {
       expect(judged.fields).toBeGreaterThan(300);
 
       await filler.getByTestId('submit').click();
-      await filler.locator('.ant-modal-confirm .ant-btn-primary').click();
       // the review page, or the error the editor shows instead (said in the failure, not a timeout)
-      const failed = filler.locator('.ant-message-error').first();
-      const error = await Promise.race([
-        filler.waitForURL(new RegExp(`/evaluations/${id}/review$`)).then(() => null),
-        failed.waitFor().then(
-          () => failed.textContent(),
-          () => null,
-        ),
-      ]);
-      expect(error, 'submitting showed an error').toBeNull();
+      await confirmUntil(filler, (timeout) =>
+        filler.waitForURL(new RegExp(`/evaluations/${id}/review$`), { timeout }).catch(async (e) => {
+          const error = filler.locator('.ant-message-error').first();
+          if (await error.isVisible())
+            throw new Error(`submitting showed an error: ${await error.textContent()}`);
+          throw e;
+        }),
+      );
       await filler.locator('.ant-card [data-status="submitted"]').first().waitFor();
     },
     STEP,
@@ -160,8 +159,8 @@ describe('the year as a story, in Chromium', () => {
       await filler.getByTestId('save').click();
       await expect.poll(() => version(filler)).toBe(before + 1);
       await filler.getByTestId('submit').click();
-      await filler.locator('.ant-modal-confirm .ant-btn-primary').click();
-      await filler.locator('.ant-card [data-status="submitted"]').first().waitFor();
+      const submitted = filler.locator('.ant-card [data-status="submitted"]').first();
+      await confirmUntil(filler, (timeout) => submitted.waitFor({ timeout }));
 
       const approver = await as('approver');
       await approver.goto(`/evaluations/${id}/review`);
