@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { type DatabaseConfig, openDatabase, type Store } from '../store/database.ts';
 import type { DialectName } from '../store/dialect.ts';
 
@@ -117,5 +117,23 @@ export async function createTestStore(dialect: DialectName): Promise<TestStore> 
       await store.close();
       await database.drop();
     },
+  };
+}
+
+/**
+ * A fresh migrated store of `dialect` for the suite this is called in: opened before its tests,
+ * closed and dropped after them. Call the returned function inside a test to get it.
+ */
+export function useTestStore(dialect: DialectName): () => TestStore {
+  let t: TestStore | undefined;
+  beforeAll(async () => {
+    t = await createTestStore(dialect);
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  }, 60_000);
+  return () => {
+    if (!t) throw new Error('the test store is opened before the suite’s tests run');
+    return t;
   };
 }

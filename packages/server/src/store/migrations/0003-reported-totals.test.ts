@@ -1,8 +1,8 @@
 /** Migration 0003 fills in both totals of forms and snapshots saved before it existed. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEvaluation } from '../../commands/createEvaluation.ts';
 import { newId } from '../../ids.ts';
-import { BACKENDS, createTestStore, type TestStore } from '../../testing/databases.ts';
+import { BACKENDS, useTestStore } from '../../testing/databases.ts';
 import { seedDocument, seedPeople } from '../../testing/fixtures.ts';
 import { migrateTo, migrateToLatest } from '../database.ts';
 import { nowIso } from '../dialect.ts';
@@ -10,15 +10,10 @@ import { findEvaluation } from '../repos/evaluations.ts';
 import { insertSnapshot, latestSnapshot } from '../repos/snapshots.ts';
 
 describe.each(BACKENDS)('migration 0003 on %s', (dialect) => {
-  let t: TestStore;
-  beforeAll(async () => {
-    t = await createTestStore(dialect);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
+  const testStore = useTestStore(dialect);
 
   it('keeps the reported and computed totals apart, and backfills them when migrating up', async () => {
+    const t = testStore();
     const db = t.store.db;
     const people = await seedPeople(db);
     const { evaluation, written } = await createEvaluation(db, people.fillerA, { document: seedDocument() });

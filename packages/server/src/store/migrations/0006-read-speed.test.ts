@@ -2,25 +2,20 @@
  * Migration 0006 counts each form's current findings by rule onto its row, exactly as a save
  * does, and the dashboard's counts by rule agree with the findings table.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEvaluation } from '../../commands/createEvaluation.ts';
 import { dashboard } from '../../queries/dashboard.ts';
-import { BACKENDS, createTestStore, type TestStore } from '../../testing/databases.ts';
+import { BACKENDS, useTestStore } from '../../testing/databases.ts';
 import { projectDocument, seedDocument, seedPeople } from '../../testing/fixtures.ts';
 import { migrateTo, migrateToLatest } from '../database.ts';
 import { findEvaluation } from '../repos/evaluations.ts';
 import { findingCounts, listFindings } from '../repos/findings.ts';
 
 describe.each(BACKENDS)('migration 0006 on %s', (dialect) => {
-  let t: TestStore;
-  beforeAll(async () => {
-    t = await createTestStore(dialect);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
+  const testStore = useTestStore(dialect);
 
   it('fills in the counts by rule of forms saved before it, as a save writes them', async () => {
+    const t = testStore();
     const db = t.store.db;
     const people = await seedPeople(db);
     const seed = (await createEvaluation(db, people.fillerA, { document: seedDocument() })).evaluation;

@@ -1,22 +1,17 @@
 /** Migration 0007 spreads the change counter over stripes without changing what readers see. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEvaluation } from '../../commands/createEvaluation.ts';
-import { BACKENDS, createTestStore, type TestStore } from '../../testing/databases.ts';
+import { BACKENDS, useTestStore } from '../../testing/databases.ts';
 import { projectDocument, seedDocument, seedPeople } from '../../testing/fixtures.ts';
 import { migrateTo, migrateToLatest } from '../database.ts';
 import { bumpChanges, currentChanges } from '../repos/changes.ts';
 import { CHANGE_STRIPES } from './0007-change-stripes.ts';
 
 describe.each(BACKENDS)('migration 0007 on %s', (dialect) => {
-  let t: TestStore;
-  beforeAll(async () => {
-    t = await createTestStore(dialect);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
+  const testStore = useTestStore(dialect);
 
   it('keeps the count of changes through the stripes, down and up again', async () => {
+    const t = testStore();
     const db = t.store.db;
     const people = await seedPeople(db);
     await createEvaluation(db, people.fillerA, { document: seedDocument() });

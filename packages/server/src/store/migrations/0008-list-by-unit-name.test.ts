@@ -3,23 +3,18 @@
  * and every way a form is written fills it in from the units.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEvaluation } from '../../commands/createEvaluation.ts';
-import { BACKENDS, createTestStore, type TestStore } from '../../testing/databases.ts';
+import { BACKENDS, useTestStore } from '../../testing/databases.ts';
 import { projectDocument, seedDocument, seedPeople } from '../../testing/fixtures.ts';
 import { migrateTo, migrateToLatest } from '../database.ts';
 import { findEvaluation, listEvaluations } from '../repos/evaluations.ts';
 
 describe.each(BACKENDS)('migration 0008 on %s', (dialect) => {
-  let t: TestStore;
-  beforeAll(async () => {
-    t = await createTestStore(dialect);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
+  const testStore = useTestStore(dialect);
 
   it('fills in the unit names of forms made before it, and the list sorts by them', async () => {
+    const t = testStore();
     const db = t.store.db;
     const people = await seedPeople(db);
     const a = (await createEvaluation(db, people.fillerA, { document: projectDocument({ year: 2023 }) }))
@@ -59,6 +54,7 @@ describe.each(BACKENDS)('migration 0008 on %s', (dialect) => {
   });
 
   it.runIf(dialect === 'sqlite')('chooses a page from the index alone, without the units', async () => {
+    const t = testStore();
     const plan = await sql<{ detail: string }>`explain query plan
       select id from evaluations where year = 2023 and status = 'draft' and kind = 'project'
       order by year desc, unit_name, project, id limit 20 offset 40`.execute(t.store.db);
