@@ -8,7 +8,7 @@
 import type { Finding } from '@jixiao/core';
 import type { InsertObject } from 'kysely';
 import type { DB, Db, EvaluationVersionsTable, FindingsTable } from '../schema.ts';
-import { type EvaluationRecord, evaluationRow, unitNameOf } from './evaluations.ts';
+import { type EvaluationRecord, evaluationRow } from './evaluations.ts';
 import { findingCounts, findingRow } from './findings.ts';
 import type { Unit } from './units.ts';
 import { versionRowId } from './versions.ts';
@@ -52,11 +52,7 @@ export async function insertEvaluationsBulk(db: Db, items: readonly BulkEvaluati
   const findings: FindingsTable[] = [];
   for (const { evaluation: e, documentJson, scoreJson, findings: fs } of items) {
     // the counts by rule from the findings given, so the two cannot disagree
-    evaluations.push({
-      ...evaluationRow(e),
-      unit_name: unitNameOf(db, e.unitId),
-      finding_counts: findingCounts(fs),
-    });
+    evaluations.push({ ...evaluationRow(db, e), finding_counts: findingCounts(fs) });
     versions.push({
       id: versionRowId(e.id, e.version),
       evaluation_id: e.id,

@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, InsertObject, SqlBool } from 'kysely';
 import type { Stage, Status } from '../../domain.ts';
 import { runCompiled } from '../compiled.ts';
 import type { DB, Db, EvaluationsTable } from '../schema.ts';
@@ -55,9 +55,7 @@ export interface DocumentHeader {
   project: string | null;
 }
 
-type Row = EvaluationsTable;
-
-function toRecord(row: Row): EvaluationRecord {
+function toRecord(row: EvaluationsTable): EvaluationRecord {
   return {
     id: row.id,
     stage: row.stage,
@@ -91,16 +89,20 @@ function selectEvaluations(db: Db) {
 }
 
 /**
- * The row of an evaluation record (one mapping, for single and bulk inserts), without the unit's
- * name, which the insert takes from the units (unitNameOf).
+ * The row to insert for an evaluation record (one mapping, for single and bulk inserts); the
+ * unit's name is read from the units by the insert itself.
  */
-export function evaluationRow(e: Omit<EvaluationRecord, 'unitName'>): Omit<EvaluationsTable, 'unit_name'> {
+export function evaluationRow(
+  db: Db,
+  e: Omit<EvaluationRecord, 'unitName'>,
+): InsertObject<DB, 'evaluations'> {
   return {
     id: e.id,
     stage: e.stage,
     kind: e.kind,
     status: e.status,
     unit_id: e.unitId,
+    unit_name: db.selectFrom('units').select('units.name').where('units.id', '=', e.unitId),
     year: e.year,
     project: e.project,
     profile: e.profile,
@@ -108,14 +110,7 @@ export function evaluationRow(e: Omit<EvaluationRecord, 'unitName'>): Omit<Evalu
     targets_id: e.targetsId,
     targets_version: e.targetsVersion,
     approved_version: e.approvedVersion,
-    total: e.total,
-    total_reported: e.totalReported,
-    total_computed: e.totalComputed,
-    grade: e.grade,
-    rate: e.rate,
-    error_count: e.errorCount,
-    warning_count: e.warningCount,
-    finding_counts: e.findingCounts,
+    ...summaryColumns(e),
     created_by: e.createdBy,
     created_at: e.createdAt,
     updated_at: e.updatedAt,
@@ -123,15 +118,7 @@ export function evaluationRow(e: Omit<EvaluationRecord, 'unitName'>): Omit<Evalu
 }
 
 export async function insertEvaluation(db: Db, e: Omit<EvaluationRecord, 'unitName'>): Promise<void> {
-  await db
-    .insertInto('evaluations')
-    .values({ ...evaluationRow(e), unit_name: unitNameOf(db, e.unitId) })
-    .execute();
-}
-
-/** The unit's name, as a value an insert of an evaluation row reads from the units. */
-export function unitNameOf(db: Db, unitId: string) {
-  return db.selectFrom('units').select('units.name').where('units.id', '=', unitId);
+  await db.insertInto('evaluations').values(evaluationRow(db, e)).execute();
 }
 
 export async function findEvaluation(db: Db, id: string): Promise<EvaluationRecord | undefined> {
@@ -173,7 +160,7 @@ export async function findSessionAndEvaluation(
   const live = row && liveSessionOf(row);
   if (!live) return undefined;
   // the left join found the form when its id is there; then every column is as findEvaluation's
-  return { ...live, evaluation: row.id === null ? null : toRecord(row as Row) };
+  return { ...live, evaluation: row.id === null ? null : toRecord(row as EvaluationsTable) };
 }
 
 export interface EvaluationFilter {
