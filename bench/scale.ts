@@ -232,7 +232,7 @@ async function waitIdle(url: string, limitMs = 180_000): Promise<number> {
 }
 
 /** Milliseconds of `count` requests one after another, each alone on the server. */
-/** Sends one call with fetch; tells the call its answer's status. */
+/** Sends one call with fetch; tells the call of a refusal. */
 async function send(url: string, r: Call): Promise<Response> {
   const res = await fetch(new URL(r.path, url), {
     method: r.method,
@@ -598,13 +598,14 @@ async function backend(dialect: DialectName, n: number, tpls: readonly Template[
           requests: [
             {
               method: 'PUT',
+              // the same calls as one at a time; autocannon hands each its answer through `context`
               setupRequest: (req, context) => {
-                const t = nextSave();
-                context.id = t.id;
-                return { ...req, path: `/api/evaluations/${t.id}`, body: t.body, headers: saveHeaders(t.id) };
+                const call = saveRequest();
+                context.call = call;
+                return { ...req, path: call.path, body: call.body, headers: call.headers };
               },
               onResponse: (status, body, context) => {
-                if (status !== 200) refused(context.id as string, body);
+                if (status !== 200) (context.call as Call).refused?.(status, body);
               },
             },
           ],
