@@ -191,14 +191,12 @@ function indicatorsOf(form: FormDraft): Indicator[] {
 }
 
 // Forms repeat their targets and actuals ('≥95%', '100%', '是'): each text is read once, and each
-// indicator gets its own copy, in parseValue's key order, since a form may be changed in place.
+// indicator gets its own copy (all of parseValue's fields, in its order), since a form may be
+// changed in place.
 const parsedValue = memo(parseValue);
 
 function readValue(raw: string): Value {
-  const v = parsedValue(raw);
-  const out: Value = { raw: v.raw, op: v.op, value: v.value, unit: v.unit, kind: v.kind };
-  if (v.upper !== undefined) out.upper = v.upper;
-  return out;
+  return { ...parsedValue(raw) };
 }
 
 function indicatorOf(
