@@ -3,6 +3,8 @@
  * are imported, so every spelling is normalised into lookup maps once, at module load, and a
  * lookup is one normalisation plus one Map.get.
  */
+
+import { isHanCode } from '../values/text.ts';
 import {
   LEVEL1_LABELS,
   LEVEL2_LABELS,
@@ -243,7 +245,7 @@ const LABEL_FIRST: ReadonlySet<number> | null = LABEL_LEVEL.has('')
   ? null
   : new Set([...LABEL_LEVEL.keys()].map((key) => key.charCodeAt(0)));
 // whether every label starts with an ideograph (mayStartLabel refuses printable ASCII then)
-const LABELS_START_WITH_IDEOGRAPHS = LABEL_FIRST !== null && [...LABEL_FIRST].every(isIdeograph);
+const LABELS_START_WITH_IDEOGRAPHS = LABEL_FIRST !== null && [...LABEL_FIRST].every(isHanCode);
 
 function classified(raw: string, label: string, points: number | null, entry: Entry | undefined): Classified {
   if (!entry) return { standard: 'non-standard', raw, points };
@@ -348,16 +350,11 @@ export function isTaxonomyLabel(text: string | null | undefined): TaxonomyLevel 
  */
 export function mayStartLabel(first: number): boolean {
   if (LABEL_FIRST === null) return true;
-  if (isIdeograph(first)) return LABEL_FIRST.has(first);
+  if (isHanCode(first)) return LABEL_FIRST.has(first);
   // Printable ASCII stays first too (NFKC composes at most a Latin letter or ≠ onto it), and
   // while no label starts with a character other than an ideograph, none starts with that.
   if (first > 0x20 && first < 0x7f) return !LABELS_START_WITH_IDEOGRAPHS;
   return true;
-}
-
-/** CJK unified ideographs, basic block and extension A (KIND keeps every one as it is). */
-function isIdeograph(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 
 /** Every reading of a spelling at either level, name-like ones included, 一级 first. */

@@ -94,7 +94,11 @@ export function isAsciiLetterAt(s: string, i: number): boolean {
 
 /** CJK unified ideographs (basic block and extension A): the characters words are made of. */
 export function isHanAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
+  return isHanCode(s.charCodeAt(i));
+}
+
+/** isHanAt of one code unit. */
+export function isHanCode(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 

@@ -3,7 +3,7 @@
  * a taxonomy label, a name. The extractor assigns cells by these judgements (and by the layout),
  * because published tables move cells out of their columns.
  */
-import { compactText, dec, foldText, isTaxonomyLabel, normalizeLabel } from '@jixiao/core';
+import { compactText, dec, foldText, isHanCode, isTaxonomyLabel, normalizeLabel } from '@jixiao/core';
 import { memo } from './memo.ts';
 
 export { compactText };
@@ -16,7 +16,7 @@ function isEmptyMarkUncached(text: string): boolean {
 }
 const isEmptyMarkCached = memo(isEmptyMarkUncached);
 export function isEmptyMark(text: string): boolean {
-  // foldText keeps an ideograph and printable ASCII as they are: a text starting with one that
+  // foldText keeps an ideograph (isHanCode) and printable ASCII as they are: a text starting with one that
   // no empty mark starts with (an ideograph other than 无 / 空 / 暂; a digit, a letter other than
   // N) is none
   const c = text.charCodeAt(0);
@@ -27,14 +27,6 @@ export function isEmptyMark(text: string): boolean {
 
 // the printable ASCII characters an empty mark may start with (the pattern is case-insensitive)
 const EMPTY_MARK_ASCII = '-/\\~_.Nn';
-
-/**
- * CJK ideographs (basic block and extension A): foldText neither changes nor drops them, so the
- * prefilters below can refuse texts by them before asking a cache.
- */
-function isHanCode(c: number): boolean {
-  return c >= 0x3400 && c <= 0x9fff;
-}
 
 /** A plain number as a score or weight is written: '8', '8.0', '95', '-2' (no unit, no %). */
 function plainNumberUncached(text: string): number | null {
