@@ -9,13 +9,13 @@
 import type { Evaluation } from '@jixiao/core';
 import type { Grid } from '../grid.ts';
 import { budgetRoleOf, indicatorRoleOf } from '../layout/headers.ts';
-import { recognizeLayout } from '../layout/index.ts';
+import { recognizeLayoutBy } from '../layout/index.ts';
 import { readText } from '../read/text.ts';
 import { finalizeForm } from './finalize.ts';
 import { footerField, headField, isBudgetTitle } from './markers.ts';
 import { parseForms } from './parse.ts';
 import { warn } from './report.ts';
-import { joinWrappedCells, type Tok, tokenize } from './tokens.ts';
+import { joinWrappedCells, keyOfTok, signaturesOfTok, type Tok, tokenize } from './tokens.ts';
 
 export interface ExtractError {
   code: string;
@@ -38,7 +38,8 @@ export function extractEvaluations(grids: Grid[], opts: ExtractOptions = {}): Ex
     return [{ error: { code: 'empty', message: `“${where}”中没有可读的内容`, where } }];
   }
   const joins = joinWrappedCells(toks);
-  const match = recognizeLayout(toks.filter((t) => !t.empty).map((t) => t.key));
+  // each distinct text's signatures are kept with its facts: the cells are not matched anew
+  const match = recognizeLayoutBy(toks, keyOfTok, signaturesOfTok);
   const layout = match?.layout ?? null;
   const forms = parseForms(toks, layout);
   if (forms.length === 0) {

@@ -36,7 +36,9 @@ import { repair, warn } from './report.ts';
 import { type Ctx, hasContentAfter, isMarker, nextFilled, rowEnd, rowStart } from './stream.ts';
 import {
   emptyMarkOf,
+  factsOfTok,
   levelOf,
+  type NameReading,
   plainNumberOf,
   pointsOf,
   roleOf,
@@ -129,36 +131,86 @@ function isBareUnit(text: string): boolean {
   return MAY_BE_BARE_UNIT(t) && BARE_UNIT.test(t);
 }
 
-// Judged on the token (not its text alone), so that the facts kept on it are asked only once.
+// Judged on the token (not its text alone), so that the facts kept on it are asked only once;
+// the readings that run patterns are kept with the text's facts, shared by every form. Each fit
+// is one function made at load, not a closure per table.
 function fitFor(role: IndicatorRole): (t: Tok) => number {
   switch (role) {
     case 'actual':
-      return (t) => (isBareUnit(t.text) ? 0.2 : 1);
+      return fitActual;
     case 'weight':
     case 'score':
-      return (t) => {
-        const n = plainNumberOf(t);
-        return n !== null && n >= 0 && n <= 100 ? 1 : emptyMarkOf(t) ? 0.5 : -Infinity;
-      };
+      return fitScore;
     case 'op':
-      return (t) => (isOperatorCell(t.text) || isNatureCell(t.text) ? 1 : -Infinity);
+      return fitOp;
     case 'unit':
-      return (t) =>
-        !valueLikeOf(t) &&
-        t.text.replace(/\s/g, '').length <= 6 &&
-        levelOf(t) === null &&
-        !ASSESSMENT.test(t.text)
-          ? 1
-          : -Infinity;
+      return fitUnit;
     case 'deviation':
-      return (t) => (plainNumberOf(t) !== null ? 0.3 : 1);
+      return fitDeviation;
     case 'coefficient':
-      return (t) => (valueLikeOf(t) ? 1 : emptyMarkOf(t) ? 0.5 : -Infinity);
+      return fitCoefficient;
     case 'core':
-      return (t) => (/^(是|否|★|☆|√|✓|核心)$/.test(t.text.trim()) ? 1 : -Infinity);
+      return fitCore;
     default:
-      return () => 1;
+      return fitAny;
   }
+}
+
+function fitActual(t: Tok): number {
+  const f = factsOfTok(t);
+  let v = f.actualFit;
+  if (v === undefined) v = f.actualFit = isBareUnit(f.text) ? 0.2 : 1;
+  return v;
+}
+
+function fitScore(t: Tok): number {
+  const n = plainNumberOf(t);
+  return n !== null && n >= 0 && n <= 100 ? 1 : emptyMarkOf(t) ? 0.5 : -Infinity;
+}
+
+function fitOp(t: Tok): number {
+  const f = factsOfTok(t);
+  let v = f.opFit;
+  if (v === undefined) v = f.opFit = isOperatorOf(t) || isNatureCell(f.text) ? 1 : -Infinity;
+  return v;
+}
+
+function fitUnit(t: Tok): number {
+  const f = factsOfTok(t);
+  let v = f.unitFit;
+  if (v === undefined)
+    v = f.unitFit =
+      !valueLikeOf(t) &&
+      f.text.replace(/\s/g, '').length <= 6 &&
+      levelOf(t) === null &&
+      !ASSESSMENT.test(f.text)
+        ? 1
+        : -Infinity;
+  return v;
+}
+
+function fitDeviation(t: Tok): number {
+  return plainNumberOf(t) !== null ? 0.3 : 1;
+}
+
+function fitCoefficient(t: Tok): number {
+  return valueLikeOf(t) ? 1 : emptyMarkOf(t) ? 0.5 : -Infinity;
+}
+
+function fitCore(t: Tok): number {
+  return /^(是|否|★|☆|√|✓|核心)$/.test(t.text.trim()) ? 1 : -Infinity;
+}
+
+function fitAny(): number {
+  return 1;
+}
+
+/** isOperatorCell of the token's text, found once. */
+function isOperatorOf(t: Tok): boolean {
+  const f = factsOfTok(t);
+  let v = f.operator;
+  if (v === undefined) v = f.operator = isOperatorCell(f.text);
+  return v;
 }
 
 // Rows of one table share their columns: their slots are made once per columns list.
@@ -200,7 +252,10 @@ function spanEnd(t: Tok): number | null {
 }
 
 function labelCell(t: Tok): LabelCell {
-  const { label, points } = normalizeLabel(t.text);
+  const f = factsOfTok(t);
+  let reading = f.label;
+  if (reading === undefined) reading = f.label = normalizeLabel(f.text);
+  const { label, points } = reading;
   // the label as labels.ts reads it (labelText), found here once rather than for every row it governs
   return { text: t.text, points, where: t.where, until: spanEnd(t), label: label === '' ? t.text : label };
 }
@@ -586,7 +641,7 @@ function part(t: Tok, text: string, offset: number): Tok {
 }
 
 function isOperatorTok(t: Tok): boolean {
-  return !t.empty && isOperatorCell(t.text);
+  return !t.empty && isOperatorOf(t);
 }
 
 /**
@@ -607,7 +662,7 @@ function repairGlued(ctx: Ctx, values: Tok[], slots: Slot<IndicatorRole>[]): Tok
       const t = out[k]!;
       const at = nextFilled[k]!;
       const next = at >= 0 ? out[at] : undefined;
-      if (!t.empty && isOperatorCell(t.text) && next && valueLikeOf(next) && !isOperatorCell(next.text)) {
+      if (!t.empty && isOperatorOf(t) && next && valueLikeOf(next) && !isOperatorOf(next)) {
         const text = t.text.trim() + next.text.trim();
         repair(report, 'join-split-operator', t.where, `${t.text} | ${next.text}`, text);
         merged.push(part(t, text, 0));
@@ -656,17 +711,18 @@ interface RowParts {
 
 function buildRow(ctx: Ctx, p: RowParts): IndicatorRow | null {
   const { form } = ctx;
-  const rawName = joinLines(p.nameTok.text).trim();
+  const reading = nameOf(p.nameTok);
+  const rawName = reading.raw;
   let filledValues = 0;
   for (const role in p.cells) {
     const t = p.cells[role as IndicatorRole];
     if (t && !t.empty) filledValues++;
   }
-  if (isPlaceholderName(rawName)) {
+  if (reading.kind === 'placeholder') {
     warn(form.report, 'placeholder-row', p.where, '模板的空白指标行，不是指标', p.text);
     return pushRow(form, p, 'placeholder', null);
   }
-  if (isBreakdownLabel(rawName)) {
+  if (reading.kind === 'breakdown') {
     warn(form.report, 'breakdown-row', p.where, '“其中”明细行，是上一指标的分项，不计为指标', p.text);
     return pushRow(form, p, 'breakdown', rawName);
   }
@@ -676,9 +732,21 @@ function buildRow(ctx: Ctx, p: RowParts): IndicatorRow | null {
       pushLabelsRow(ctx, p.labels, p.where, p.text, p.nameTok.row);
     return null;
   }
-  const name = stripTemplatePrefix(rawName);
+  const name = reading.name;
   if (name !== rawName) repair(form.report, 'strip-prefix', p.where, rawName, name);
   return pushRow(form, p, 'indicator', name);
+}
+
+/** The name cell's reading, found once per text (names repeat from form to form). */
+function nameOf(t: Tok): NameReading {
+  const f = factsOfTok(t);
+  let v = f.name;
+  if (v === undefined) {
+    const raw = joinLines(f.text).trim();
+    const kind = isPlaceholderName(raw) ? 'placeholder' : isBreakdownLabel(raw) ? 'breakdown' : 'indicator';
+    v = f.name = { raw, kind, name: kind === 'indicator' ? stripTemplatePrefix(raw) : raw };
+  }
+  return v;
 }
 
 // one literal of one shape for every row: spreading a base object per row cost more than the row

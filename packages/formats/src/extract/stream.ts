@@ -26,7 +26,7 @@ import {
   numberedGoal,
 } from './markers.ts';
 import { memo } from './memo.ts';
-import type { Tok } from './tokens.ts';
+import { factsOfTok, type Tok } from './tokens.ts';
 
 export interface Ctx {
   toks: Tok[];
@@ -73,8 +73,9 @@ export function hasContentAfter(toks: Tok[], i: number): boolean {
  */
 export function isMarker(tok: Tok): boolean {
   if (tok.empty) return false;
-  let v = tok.marker;
-  if (v === undefined) v = tok.marker = isMarkerKey(tok.key);
+  const f = factsOfTok(tok);
+  let v = f.marker;
+  if (v === undefined) v = f.marker = isMarkerKey(f.key);
   return v;
 }
 

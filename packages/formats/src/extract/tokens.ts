@@ -16,6 +16,7 @@ import {
   INDICATOR_HEADER_WORDS,
   indicatorRoleOf,
 } from '../layout/headers.ts';
+import { type SignatureHits, signatureHits } from '../layout/index.ts';
 import { mayMatchAny } from '../layout/prefilter.ts';
 import type { IndicatorRole } from '../layout/types.ts';
 import {
@@ -60,89 +61,214 @@ export interface Tok {
   preamble: boolean;
   where: string;
   source: SourcePos;
-  // Facts about the text, each found on first use and kept: the reader asks about a cell several
-  // times, and a lookup in a string-keyed cache costs more than reading a field. Undefined until
-  // asked; cleared whenever the text changes (withText, joinWrappedCells).
+  /**
+   * What is known about the token's text and key, shared by every token with the same text (of
+   * this form and of the forms before it). Set by tokenize; a token made elsewhere (a test) is
+   * given its record on first use.
+   */
+  f?: TextFacts;
+}
+
+/**
+ * Facts about one cell text, each found on first use and kept. Cell texts repeat within a form
+ * and across forms (header words, labels, units, level names, '100%'), so one record per distinct
+ * text is looked up once per token, and each fact is then a field read rather than a prefilter
+ * and a lookup in a cache of its own. The facts are pure functions of text and key, and what
+ * they hold (a HeadFieldMatch, a MoneyReading) is only ever read.
+ */
+export interface TextFacts {
+  /** the text; the first token's string, so later lookups by it compare by identity */
+  readonly text: string;
+  /** compactText(text), or the key the token was given */
+  readonly key: string;
+  /** isEmptyText(text) */
+  readonly empty: boolean;
   /** labelLevel(text) */
-  level?: LabelLevel | null;
+  level: LabelLevel | null | undefined;
   /** pointsMarker(text) */
-  points?: number | null;
+  points: number | null | undefined;
   /** isValueLike(text) */
-  valueLike?: boolean;
+  valueLike: boolean | undefined;
   /** indicatorRoleOf(key) */
-  role?: IndicatorRole | null;
-  /** isMarker (stream.ts), of the key */
-  marker?: boolean;
+  role: IndicatorRole | null | undefined;
+  /** isMarkerKey (stream.ts) of the key */
+  marker: boolean | undefined;
   /** isEmptyMark(text) */
-  emptyMark?: boolean;
+  emptyMark: boolean | undefined;
   /** plainNumber(text) */
-  plain?: number | null;
+  plain: number | null | undefined;
   /** headField(key) */
-  head?: HeadFieldMatch | null;
+  head: HeadFieldMatch | null | undefined;
   /** parseMoney(text) */
-  money?: MoneyReading;
+  money: MoneyReading | undefined;
+  /** signatureHits(key): the layout signatures the key matches */
+  sigs: SignatureHits | undefined;
+  /** joinsWith(key, next key) by the next cell's record (joinWrappedCells), a few kept */
+  joins: Map<TextFacts, boolean> | undefined;
+  // readings of the indicator reader (indicators.ts), found there on first use
+  /** isOperatorCell(text) */
+  operator: boolean | undefined;
+  /** the fit of the text in a 指标性质 column, in a 度量单位 column, in a 完成值 column */
+  opFit: number | undefined;
+  unitFit: number | undefined;
+  actualFit: number | undefined;
+  /** normalizeLabel(text) */
+  label: { readonly label: string; readonly points: number | null } | undefined;
+  /** the text read as an indicator's name (buildRow) */
+  name: NameReading | undefined;
+}
+
+/** What a name cell says: its text with line breaks joined, and the name it gives (buildRow). */
+export interface NameReading {
+  readonly raw: string;
+  readonly kind: 'placeholder' | 'breakdown' | 'indicator';
+  /** the name without a template prefix (for an indicator) */
+  readonly name: string;
+}
+
+function newFacts(text: string, key: string, empty: boolean): TextFacts {
+  return {
+    text,
+    key,
+    empty,
+    level: undefined,
+    points: undefined,
+    valueLike: undefined,
+    role: undefined,
+    marker: undefined,
+    emptyMark: undefined,
+    plain: undefined,
+    head: undefined,
+    money: undefined,
+    sigs: undefined,
+    joins: undefined,
+    operator: undefined,
+    opFit: undefined,
+    unitFit: undefined,
+    actualFit: undefined,
+    label: undefined,
+    name: undefined,
+  };
+}
+
+// Bounded, and simply cleared when full, so memory stays flat however many files are imported.
+// Long texts (narrative, names) rarely repeat: they get a record of their own, never kept.
+const FACTS_LIMIT = 20_000;
+const FACTS_MAX_TEXT = 64;
+const FACTS = new Map<string, TextFacts>();
+
+/** The shared record of a text whose key is compactText(text). */
+export function factsOf(text: string): TextFacts {
+  // the padding of ragged rows and blank cells: a quarter of all cells
+  if (text.length === 0) return EMPTY_FACTS;
+  if (text.length > FACTS_MAX_TEXT) return newFacts(text, compactText(text), isEmptyText(text));
+  let f = FACTS.get(text);
+  if (f === undefined) {
+    if (FACTS.size >= FACTS_LIMIT) FACTS.clear();
+    f = newFacts(text, compactText(text), isEmptyText(text));
+    FACTS.set(text, f);
+  }
+  return f;
+}
+
+const EMPTY_FACTS = newFacts('', '', true);
+
+/** The record for a text given another key than its compactText (a joined or cut cell). */
+function factsWithKey(text: string, key: string): TextFacts {
+  const f = factsOf(text);
+  return f.key === key ? f : newFacts(text, key, f.empty);
+}
+
+/** The token's record of facts. */
+export function factsOfTok(t: Tok): TextFacts {
+  let f = t.f;
+  if (f === undefined) f = t.f = factsWithKey(t.text, t.key);
+  return f;
 }
 
 /** parseMoney of the token's text, found once (a budget cell is tried against every money column). */
 export function moneyOfTok(t: Tok): MoneyReading {
-  let v = t.money;
-  if (v === undefined) v = t.money = parseMoney(t.text);
+  const f = factsOfTok(t);
+  let v = f.money;
+  if (v === undefined) v = f.money = parseMoney(f.text);
   return v;
 }
 
 /** isEmptyMark of the token's text, found once. */
 export function emptyMarkOf(t: Tok): boolean {
-  let v = t.emptyMark;
-  if (v === undefined) v = t.emptyMark = isEmptyMark(t.text);
+  const f = factsOfTok(t);
+  let v = f.emptyMark;
+  if (v === undefined) v = f.emptyMark = isEmptyMark(f.text);
   return v;
 }
 
 /** plainNumber of the token's text, found once. */
 export function plainNumberOf(t: Tok): number | null {
-  let v = t.plain;
-  if (v === undefined) v = t.plain = plainNumber(t.text);
+  const f = factsOfTok(t);
+  let v = f.plain;
+  if (v === undefined) v = f.plain = plainNumber(f.text);
   return v;
 }
 
 /** headField of the token's key, found once. */
 export function headOf(t: Tok): HeadFieldMatch | null {
-  let v = t.head;
-  if (v === undefined) v = t.head = headField(t.key);
+  const f = factsOfTok(t);
+  let v = f.head;
+  if (v === undefined) v = f.head = headField(f.key);
   return v;
 }
 
 /** labelLevel of the token's text, found once. */
 export function levelOf(t: Tok): LabelLevel | null {
-  let v = t.level;
-  if (v === undefined) v = t.level = labelLevel(t.text);
+  const f = factsOfTok(t);
+  let v = f.level;
+  if (v === undefined) v = f.level = labelLevel(f.text);
   return v;
 }
 
 /** pointsMarker of the token's text, found once. */
 export function pointsOf(t: Tok): number | null {
-  let v = t.points;
-  if (v === undefined) v = t.points = pointsMarker(t.text);
+  const f = factsOfTok(t);
+  let v = f.points;
+  if (v === undefined) v = f.points = pointsMarker(f.text);
   return v;
 }
 
 /** isValueLike of the token's text, found once. */
 export function valueLikeOf(t: Tok): boolean {
-  let v = t.valueLike;
-  if (v === undefined) v = t.valueLike = isValueLike(t.text);
+  const f = factsOfTok(t);
+  let v = f.valueLike;
+  if (v === undefined) v = f.valueLike = isValueLike(f.text);
   return v;
+}
+
+/** The layout signatures a token's key matches (none for an empty token), found once. */
+export function signaturesOfTok(t: Tok): SignatureHits {
+  if (t.empty) return NO_SIGNATURES;
+  const f = factsOfTok(t);
+  let v = f.sigs;
+  if (v === undefined) v = f.sigs = signatureHits(f.key);
+  return v;
+}
+const NO_SIGNATURES: SignatureHits = [];
+
+/** The token's key (for scoreLayoutsBy). */
+export function keyOfTok(t: Tok): string {
+  return t.key;
 }
 
 /** indicatorRoleOf the token's key, found once. */
 export function roleOf(t: Tok): IndicatorRole | null {
-  let v = t.role;
-  if (v === undefined) v = t.role = indicatorRoleOf(t.key);
+  const f = factsOfTok(t);
+  let v = f.role;
+  if (v === undefined) v = f.role = indicatorRoleOf(f.key);
   return v;
 }
 
-/** A copy of the token with another text, its facts left to be found anew. */
+/** A copy of the token with another text, and the facts of that text. */
 export function withText(t: Tok, text: string, key: string, col = t.col): Tok {
-  // Written out in the order tokens are made (what the spread { ...t, text, key, col, ...NO_FACTS }
-  // gave): two spreads into one literal took the slow path of object cloning.
+  // Written out in the order tokens are made: a spread of the token took the slow path of
+  // object cloning.
   return {
     text,
     key,
@@ -160,33 +286,8 @@ export function withText(t: Tok, text: string, key: string, col = t.col): Tok {
     preamble: t.preamble,
     where: t.where,
     source: t.source,
-    level: undefined,
-    points: undefined,
-    valueLike: undefined,
-    role: undefined,
-    marker: undefined,
-    emptyMark: undefined,
-    plain: undefined,
-    head: undefined,
-    money: undefined,
+    f: factsWithKey(text, key),
   };
-}
-
-const NO_FACTS = {
-  level: undefined,
-  points: undefined,
-  valueLike: undefined,
-  role: undefined,
-  marker: undefined,
-  emptyMark: undefined,
-  plain: undefined,
-  head: undefined,
-  money: undefined,
-} as const;
-
-/** Forgets what was found about the token's text (its text has just changed). */
-function clearFacts(t: Tok): void {
-  Object.assign(t, NO_FACTS);
 }
 
 // made for every token, so built as one string rather than through an array of parts
@@ -330,10 +431,11 @@ function isAfterTable(l: TextLine, start: number | null, top: { page: number; y:
 
 /** A preamble line's token, on its own row `row`. */
 function preambleTok(text: string, source: SourcePos, row: number, g: number, grid: Grid): Tok {
+  const f = factsOf(text);
   return {
-    text,
-    key: compactText(text),
-    empty: isEmptyText(text),
+    text: f.text,
+    key: f.key,
+    empty: f.empty,
     row,
     col: -1,
     grid: g,
@@ -347,15 +449,7 @@ function preambleTok(text: string, source: SourcePos, row: number, g: number, gr
     preamble: true,
     where: whereOf(source, source.page ?? 1, -1, 1),
     source,
-    level: undefined,
-    points: undefined,
-    valueLike: undefined,
-    role: undefined,
-    marker: undefined,
-    emptyMark: undefined,
-    plain: undefined,
-    head: undefined,
-    money: undefined,
+    f,
   };
 }
 
@@ -408,10 +502,11 @@ function cellTok(
   centred: boolean,
   lastRow: number,
 ): Tok {
+  const f = factsOf(cell.text);
   return {
-    text: cell.text,
-    key: compactText(cell.text),
-    empty: isEmptyText(cell.text),
+    text: f.text,
+    key: f.key,
+    empty: f.empty,
     row,
     col: cell.col,
     grid,
@@ -425,15 +520,7 @@ function cellTok(
     preamble: false,
     where: whereOf(cell.source, cell.page, cell.col, n),
     source: cell.source,
-    level: undefined,
-    points: undefined,
-    valueLike: undefined,
-    role: undefined,
-    marker: undefined,
-    emptyMark: undefined,
-    plain: undefined,
-    head: undefined,
-    money: undefined,
+    f,
   };
 }
 
@@ -462,6 +549,23 @@ function wrapPartner(toks: Tok[], i: number): number | null {
 
 const FRAGMENT = /^.{0,3}指标(\(\d+(\.\d+)?分\))?$/;
 
+const JOINS_KEPT = 32;
+
+/**
+ * Whether two neighbouring keys are one label or header word split in two (joinWrappedCells),
+ * once the prefilter let them through.
+ */
+function joinsWith(aKey: string, bKey: string): boolean {
+  const key = aKey + bKey;
+  if (isHeaderWord(key) && (!isHeaderWord(aKey) || FRAGMENT.test(bKey))) return true;
+  if (labelLevel(key) !== null && (labelLevel(aKey) === null || FRAGMENT.test(bKey))) {
+    // never glue two labels that each stand on their own ('满意度指标' + '(10分)' stays apart
+    // because the points alone are no fragment; '产出指标' + '数量指标' is no label)
+    return !(labelLevel(aKey) !== null && labelLevel(bKey) !== null && !FRAGMENT.test(bKey));
+  }
+  return false;
+}
+
 /**
  * Joins labels and header words that a line break split over two cells or lines: '一级'+'指标',
  * '年度'+'指标值', '经济效益'+'指标', '可持续影'+'响指标', '服务对象'+'满意度指标'. Only short
@@ -479,13 +583,17 @@ export function joinWrappedCells(toks: Tok[]): { at: number; repair: Repair }[] 
     // most neighbours glued together are neither a header word nor a label: refused before the
     // glued key is built (each is a new string, flattened again to be read)
     if (!mayBeHeaderWord(a.key, b.key) && !mayStartLabel((a.key || b.key).charCodeAt(0))) continue;
-    const key = a.key + b.key;
-    let join = false;
-    if (isHeaderWord(key) && (!isHeaderWord(a.key) || FRAGMENT.test(b.key))) join = true;
-    else if (labelLevel(key) !== null && (labelLevel(a.key) === null || FRAGMENT.test(b.key))) {
-      // never glue two labels that each stand on their own ('满意度指标' + '(10分)' stays apart
-      // because the points alone are no fragment; '产出指标' + '数量指标' is no label)
-      join = !(labelLevel(a.key) !== null && labelLevel(b.key) !== null && !FRAGMENT.test(b.key));
+    // the others meet in form after form ('一级' + '指标'): the answer is kept with the first
+    // one's facts, by the second one's record
+    const fa = factsOfTok(a);
+    const fb = factsOfTok(b);
+    let joins = fa.joins;
+    let join = joins?.get(fb);
+    if (join === undefined) {
+      join = joinsWith(a.key, b.key);
+      if (joins === undefined) joins = fa.joins = new Map();
+      else if (joins.size >= JOINS_KEPT) joins.clear();
+      joins.set(fb, join);
     }
     if (!join) continue;
     repairs.push({
@@ -497,13 +605,14 @@ export function joinWrappedCells(toks: Tok[]): { at: number; repair: Repair }[] 
         after: a.text + b.text,
       },
     });
+    const key = a.key + b.key;
     a.text = a.text + b.text;
     a.key = key;
+    a.f = factsWithKey(a.text, key);
     b.text = '';
     b.key = '';
     b.empty = true;
-    clearFacts(a);
-    clearFacts(b);
+    b.f = factsOf('');
   }
   return repairs;
 }

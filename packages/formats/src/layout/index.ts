@@ -63,13 +63,40 @@ const signaturesOfCached = memo((key: string): readonly (readonly [number, numbe
   return hits;
 });
 
+/** The signatures a cell's compact text matches, as [layout index, signature index] pairs. */
+export type SignatureHits = readonly (readonly [number, number])[];
+
+/** signaturesOf a key, none for keys no header word can be (empty, or long). */
+export function signatureHits(key: string): SignatureHits {
+  // header words are short; values, names and narrative run long
+  if (key.length === 0 || key.length > 40) return NO_HITS;
+  return signaturesOf(key);
+}
+
 /** Scores every layout against the compact texts of a document's cells; best first. */
 export function scoreLayouts(keys: readonly string[]): LayoutMatch[] {
-  // header words are short; values, names and narrative run long
+  return scoreLayoutsBy(keys, keyItself, signatureHits);
+}
+
+function keyItself(key: string): string {
+  return key;
+}
+
+/**
+ * scoreLayouts of the keys of items, given each item's signatureHits: the extractor keeps them
+ * with each distinct text, so a document's cells are not matched again one by one.
+ */
+export function scoreLayoutsBy<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  hitsOf: (item: T) => SignatureHits,
+): LayoutMatch[] {
   const found = LAYOUTS.map(() => new Map<number, string>());
-  for (const key of keys) {
-    if (key.length === 0 || key.length > 40) continue;
-    for (const [l, k] of signaturesOf(key)) if (!found[l]!.has(k)) found[l]!.set(k, key);
+  for (const item of items) {
+    const hits = hitsOf(item);
+    if (hits.length === 0) continue;
+    const key = keyOf(item);
+    for (const [l, k] of hits) if (!found[l]!.has(k)) found[l]!.set(k, key);
   }
   const out: LayoutMatch[] = LAYOUTS.map((layout, l) => {
     let score = 0;
@@ -81,7 +108,20 @@ export function scoreLayouts(keys: readonly string[]): LayoutMatch[] {
 
 /** The layout a document follows, or null when none reaches MIN_SCORE. */
 export function recognizeLayout(keys: readonly string[]): LayoutMatch | null {
-  const best = scoreLayouts(keys)[0];
+  return bestOf(scoreLayouts(keys));
+}
+
+/** recognizeLayout of the keys of items (scoreLayoutsBy). */
+export function recognizeLayoutBy<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  hitsOf: (item: T) => SignatureHits,
+): LayoutMatch | null {
+  return bestOf(scoreLayoutsBy(items, keyOf, hitsOf));
+}
+
+function bestOf(scored: LayoutMatch[]): LayoutMatch | null {
+  const best = scored[0];
   return best && best.score >= MIN_SCORE ? best : null;
 }
 
