@@ -109,7 +109,7 @@ export function webSizeSection(): Section {
     id: 'web-size',
     title: 'Web pages: what each page downloads',
     method: [
-      "From Vite's manifest of the production build: the entry chunk with its static imports, plus the page's own lazily loaded chunk and its static imports, each file gzipped at level 9. Another page's code is not counted; pages share most of antd, so after the first page the browser fetches only the difference.",
+      "From Vite's manifest of the production build: the entry chunk with its static imports, plus the page's own lazily loaded chunk and its static imports, each file gzipped at level 9. Another page's code is not counted; pages share most of antd, so after the first page the browser fetches only the difference. The server sends these files compressed (packages/server/src/http/web-pages.ts): brotli to a browser that accepts it, which is smaller than these figures, else gzip at level 9, these figures.",
     ],
     figures: sizes.map((p, i) =>
       figure({
