@@ -1,9 +1,9 @@
 /**
  * Scale: many evaluations loaded into SQLite and PostgreSQL through the server's store, then a
- * real server process under 50 concurrent connections (autocannon, then wrk when installed; on
+ * real server process under 50 concurrent connections (wrk, or autocannon where wrk is missing; on
  * loopback, bounded in time): get one evaluation, a filtered list, the year's dashboard and a save.
  * `npx tsx bench/scale.ts` (BENCH_QUICK=1 for tiny sizes; BENCH_SCALE_N, BENCH_SCALE_N_POSTGRES,
- * BENCH_SCALE_SECONDS, BENCH_SCALE_BACKENDS=sqlite,postgres).
+ * BENCH_SCALE_SECONDS, BENCH_SCALE_BACKENDS=sqlite,postgres, BENCH_SCALE_CLIENT=wrk|autocannon).
  *
  * The documents are generated Hubei department forms (about 20 indicators each), imported from
  * their text rendering, scored and checked by the server's own assess() once per template; the
@@ -35,7 +35,7 @@ import { apiClient } from '../packages/server/src/testing/client.ts';
 import { createTestDatabase } from '../packages/server/src/testing/databases.ts';
 import { startServerProcess } from '../packages/server/src/testing/server-process.ts';
 import { emit, type Figure, figure, log, QUICK, RUNS, type Section, sizeFrom } from './stats.ts';
-import { type WrkRequest, type WrkResult, wrk, wrkAvailable } from './wrk.ts';
+import { WARM_MS, type WrkRequest, type WrkResult, wrk, wrkAvailable } from './wrk.ts';
 
 const TEMPLATES = QUICK ? 4 : 60;
 const YEARS = [2019, 2020, 2021, 2022, 2023];
@@ -275,7 +275,6 @@ async function measure(
   const size = (await res.arrayBuffer()).byteLength;
   if (res.status >= 300) throw new Error(`${e.id}: sample request answered ${res.status}`);
   const basePath = `/api/bench/constant?bytes=${size}`;
-  const baseline: Endpoint['requests'] = [{ method: 'GET', path: basePath }];
   const baseLabel = `constant JSON body of ${size.toLocaleString('en')} bytes, same server`;
   const notes: string[] = [];
 
@@ -294,75 +293,94 @@ async function measure(
   const runSeconds = slow
     ? Math.min(20, Math.max(5, (3 * CONNECTIONS * aloneFigure.median) / 1000))
     : seconds;
+  if (slow) {
+    notes.push(
+      `${dialect} ${e.label}: one request alone takes ${Math.round(aloneFigure.median)} ms, so 50 connections queue for seconds; measured in one run of ${runSeconds.toFixed(0)} s at 50 connections instead of five short ones (the latency counts only requests answered within the run).`,
+    );
+  }
+  const runs = slow || QUICK ? 1 : RUNS;
+  const baseSeconds = slow ? seconds : runSeconds;
+  // one client: wrk where it is installed, else autocannon (see the method)
+  const loaded = useWrk()
+    ? await measureWrk(url, e, runs, runSeconds, baseSeconds, basePath, baseLabel, dialect)
+    : await measureAutocannon(url, e, runs, runSeconds, baseSeconds, basePath, baseLabel, dialect);
+  notes.push(...loaded.notes);
+  if (e.goal) loaded.p99.goal = { text: e.goal.text, met: loaded.p99.median < e.goal.p99 };
+  const steady = e.steadyRate
+    ? await measureSteady(url, e, e.steadyRate, seconds, basePath, baseLabel, dialect)
+    : [];
+  const drained = await waitIdle(url);
+  return {
+    figures: [aloneFigure, ...loaded.figures, ...steady],
+    notes,
+    raw: { size, runSeconds, drainedSeconds: drained, ...loaded.raw },
+  };
+}
+
+interface Loaded50 {
+  /** p50, p99 and throughput at 50 connections */
+  figures: Figure[];
+  p99: Figure;
+  notes: string[];
+  raw: Record<string, unknown>;
+}
+
+/** The closed loop at 50 connections with autocannon (where wrk is not installed). */
+async function measureAutocannon(
+  url: string,
+  e: Endpoint,
+  runs: number,
+  runSeconds: number,
+  baseSeconds: number,
+  basePath: string,
+  baseLabel: string,
+  dialect: string,
+): Promise<Loaded50> {
+  const baseline: Endpoint['requests'] = [{ method: 'GET', path: basePath }];
   const own: Result[] = [];
   const base: Result[] = [];
-  if (!slow && !QUICK) {
-    await cannon(url, e.requests, Math.min(1, seconds));
-    await cannon(url, baseline, Math.min(1, seconds));
+  if (runs > 1) {
+    await cannon(url, e.requests, Math.min(1, runSeconds));
+    await cannon(url, baseline, Math.min(1, runSeconds));
     await waitIdle(url);
   }
-  for (let run = 0; run < (slow ? 1 : RUNS); run++) {
+  for (let run = 0; run < runs; run++) {
     own.push(await cannon(url, e.requests, runSeconds));
     // requests still in flight when a run stops are still being served: let them finish, or
     // the next run (the baseline's) measures their queue
     await waitIdle(url);
-    base.push(await cannon(url, baseline, slow ? seconds : runSeconds));
+    base.push(await cannon(url, baseline, baseSeconds));
     await waitIdle(url);
     const last = own.at(-1) as Result;
     log(
       `    ${e.id} run ${run + 1} (${runSeconds.toFixed(1)} s): p50 ${last.latency.p50} ms, p99 ${last.latency.p99} ms, ${last.requests.average} req/s, 2xx ${last['2xx']}, other ${codes(last).other}`,
     );
   }
-  if (slow) {
-    notes.push(
-      `${dialect} ${e.label}: one request alone takes ${Math.round(aloneFigure.median)} ms, so 50 connections queue for seconds; measured in one run of ${runSeconds.toFixed(0)} s at 50 connections instead of five short ones (the latency counts only requests answered within the run).`,
-    );
-  }
+  const label = `${e.label}, 50 connections (autocannon)`;
   const p99 = figure({
     id: `${dialect}-${e.id}-p99`,
-    label: `${e.label}: p99 latency, 50 connections`,
+    label: `${label}: p99 latency`,
     unit: 'ms',
     higherIsBetter: false,
     values: own.map((r) => r.latency.p99),
     baseline: { label: baseLabel, values: base.map((r) => r.latency.p99) },
   });
-  const byWrk = wrkAvailable()
-    ? await measureWrk(
-        url,
-        e,
-        slow || QUICK ? 1 : RUNS,
-        runSeconds,
-        slow ? seconds : runSeconds,
-        basePath,
-        baseLabel,
-        dialect,
-      )
-    : null;
-  if (!byWrk)
-    notes.push(
-      `${dialect} ${e.label}: wrk is not installed (apt-get install wrk), so only autocannon measured it.`,
-    );
-  else notes.push(...byWrk.notes);
-  // the goal is read against wrk where it ran: autocannon's own scheduling adds to its p99
-  const goalFigure = byWrk?.p99 ?? p99;
-  if (e.goal) goalFigure.goal = { text: e.goal.text, met: goalFigure.median < e.goal.p99 };
   const ok = own.reduce((sum, r) => sum + codes(r).ok, 0);
   const other = own.reduce((sum, r) => sum + codes(r).other, 0);
-  if (other > 0) {
-    notes.push(
-      `${dialect} ${e.label}: ${ok.toLocaleString('en')} answers 2xx, ${other.toLocaleString('en')} not (status codes: ${JSON.stringify(mergeStatus(own))}; errors and timeouts counted as not 2xx).`,
-    );
-  }
-  const steady = e.steadyRate
-    ? await measureSteady(url, e, e.steadyRate, seconds, basePath, baseLabel, dialect)
-    : [];
-  const drained = await waitIdle(url);
   return {
+    p99,
+    notes: [
+      `${dialect} ${e.label}: wrk is not installed (apt-get install wrk), so autocannon measured it, with fresh connections each run (see the method).`,
+      ...(other > 0
+        ? [
+            `${dialect} ${e.label}: ${ok.toLocaleString('en')} answers 2xx, ${other.toLocaleString('en')} not (status codes: ${JSON.stringify(mergeStatus(own))}; errors and timeouts counted as not 2xx).`,
+          ]
+        : []),
+    ],
     figures: [
-      aloneFigure,
       figure({
         id: `${dialect}-${e.id}-p50`,
-        label: `${e.label}: p50 latency, 50 connections`,
+        label: `${label}: p50 latency`,
         unit: 'ms',
         higherIsBetter: false,
         values: own.map((r) => r.latency.p50),
@@ -371,19 +389,26 @@ async function measure(
       p99,
       figure({
         id: `${dialect}-${e.id}-rps`,
-        label: `${e.label}: throughput, 50 connections`,
+        label: `${label}: throughput`,
         unit: 'req/s',
         higherIsBetter: true,
         values: own.map((r) => r.requests.average),
         baseline: { label: baseLabel, values: base.map((r) => r.requests.average) },
-        note: `2xx ${ok.toLocaleString('en')}, other ${other.toLocaleString('en')}; answer ${size.toLocaleString('en')} bytes`,
+        note: `2xx ${ok.toLocaleString('en')}, other ${other.toLocaleString('en')}`,
       }),
-      ...(byWrk?.figures ?? []),
-      ...steady,
     ],
-    notes,
-    raw: { size, ok, other, runSeconds, drainedSeconds: drained, status: mergeStatus(own) },
+    raw: { ok, other, status: mergeStatus(own) },
   };
+}
+
+/** wrk where it is installed, unless BENCH_SCALE_CLIENT=autocannon asks for autocannon. */
+function useWrk(): boolean {
+  const asked = process.env.BENCH_SCALE_CLIENT;
+  if (asked !== undefined && asked !== 'wrk' && asked !== 'autocannon')
+    throw new Error(`BENCH_SCALE_CLIENT=${asked}: say wrk or autocannon`);
+  if (asked === 'wrk' && !wrkAvailable())
+    throw new Error('BENCH_SCALE_CLIENT=wrk, but wrk is not installed (apt-get install wrk)');
+  return asked !== 'autocannon' && wrkAvailable();
 }
 
 /** One wrk run of the endpoint's requests, moving its turn on past what the run sent. */
@@ -393,7 +418,7 @@ async function runWrk(url: string, spec: Endpoint['wrk'], seconds: number): Prom
   return r;
 }
 
-/** The closed loop at 50 connections again with wrk, each run alternated with the baseline's. */
+/** The closed loop at 50 connections with wrk, each run alternated with the baseline's. */
 async function measureWrk(
   url: string,
   e: Endpoint,
@@ -403,7 +428,7 @@ async function measureWrk(
   basePath: string,
   baseLabel: string,
   dialect: string,
-): Promise<{ figures: Figure[]; p99: Figure; notes: string[] }> {
+): Promise<Loaded50> {
   const baseSpec: Endpoint['wrk'] = {
     headers: {},
     list: () => [{ method: 'GET', path: basePath }],
@@ -461,6 +486,7 @@ async function measureWrk(
         note: `${answered.toLocaleString('en')} answered, ${refused.toLocaleString('en')} not 2xx or failed`,
       }),
     ],
+    raw: { answered, refused },
   };
 }
 
@@ -826,8 +852,7 @@ export async function runScale(): Promise<Section> {
     title: 'Scale: the store and the HTTP API',
     method: [
       `${TEMPLATES} generated Hubei department forms (${indicators.toFixed(1)} indicators on average) imported, scored and checked once each, then repeated as ${n.toLocaleString('en')} evaluations (SQLite) and ${nPg.toLocaleString('en')} (PostgreSQL) under ${YEARS.length} years and one unit per form per year; loaded into a fresh database with the store's bulk repository (store/repos/bulk.ts) in transactions of ${BATCH.toLocaleString('en')}; the load time includes making each document's JSON.`,
-      `A real server process (packages/server/src/testing/server-process.ts) on that database, and autocannon in the benchmark process: ${CONNECTIONS} connections, ${RUNS} runs of ${seconds} s per endpoint after a warm-up run, each alternated with a run against the baseline. Both share the machine's 2 cores with each other (and with other work).`,
-      `Then the same at ${CONNECTIONS} connections with wrk (Debian's \`wrk\`, one thread; the requests from bench/wrk.lua, the same as autocannon's: the same forms in turn, the same drafts with the If-Match of their version then), ${RUNS} runs alternated with the baseline. The goals are read against wrk's p99: autocannon, a JavaScript loop sharing the machine, answers some connections long after the server did (against a bare server spending 0.2 ms a request it reported a p99 of 23–39 ms; bench/profiling.md, "Fourth pass"), so its p99 measures the client as much as the server. Without wrk installed, only autocannon runs and the goals are read against it.`,
+      `A real server process (packages/server/src/testing/server-process.ts) on that database, and wrk (Debian's \`wrk\`, one thread) as the client: ${CONNECTIONS} connections, ${RUNS} runs of ${seconds} s per endpoint, each alternated with a run against the baseline; the requests come from bench/wrk.lua. Client, server and database share the machine's 2 cores (and other work). Each run opens its ${CONNECTIONS} connections and lets the server accept them before the first request (${WARM_MS} ms, not counted): Node accepts one new connection per turn of its event loop, so on a server kept busy by the first connections' requests the last of 50 fresh ones waited about 50 turns, which in 1 s runs was most of the p99 (bench/profiling.md, "Fifth pass"). wrk also takes about half the CPU a request that autocannon does. Where wrk is not installed, autocannon runs instead, with fresh connections each run, and the goals are read against it.`,
       'GET cycles through up to 2,000 different evaluations (every 37th loaded); the server keeps a form\'s answer (64 MB at most) until the form changes, so "one request at a time" reads forms for the first time and the runs at 50 connections read each again once the cycle comes round. The list asks for 20 rows of one year, status and kind. The dashboard aggregates one year (a fifth of the evaluations) in the database and the server keeps the answer until the next write: the runs at 50 connections read the kept answer, and a separate figure times it right after a save. Each save PUTs the next draft (a tenth of the evaluations, at most 3,000, taken in turn) with If-Match of the current version of that draft, as the unit filler, and is scored, checked and written as a new version.',
     ],
     figures,

@@ -1,4 +1,5 @@
--- Requests for wrk (bench/wrk.ts writes the file named by the first argument):
+-- Requests for wrk (bench/wrk.ts writes the file named by the first argument; the second is the
+-- number of connections, the third how many milliseconds each waits before its first request):
 --   line 1: the headers every request carries, "name: value" pairs separated by tabs;
 --   then two lines a request: "METHOD<tab>PATH<tab>VERSION", then its body (an empty line for none).
 -- Requests go out in the file's order, round and round. A VERSION above 0 is sent as If-Match
@@ -10,9 +11,14 @@ local requests = {}
 local count = 0
 local position = 0
 local common = {}
+local connections = 0
+local warmMs = 0
+local waited = 0
 sent = 0
 
 function init(args)
+  connections = tonumber(args[2]) or 0
+  warmMs = tonumber(args[3]) or 0
   local f = assert(io.open(args[1], "r"))
   for pair in string.gmatch(f:read("*l") or "", "[^\t]+") do
     local name, value = string.match(pair, "^([^:]+):%s*(.*)$")
@@ -27,6 +33,20 @@ function init(args)
     requests[count] = { method = method, path = path, version = tonumber(version), body = body ~= "" and body or nil }
   end
   f:close()
+end
+
+-- Each connection's first request waits warmMs: Node accepts one new connection per turn of its
+-- event loop (libuv 1.45 and later), so 50 fresh connections whose first requests keep the server
+-- busy are accepted one turn apart, and the last waits fifty turns before its request is even
+-- read. Waiting lets the server accept them all while idle; wrk starts each request's clock when
+-- it writes the request, so the wait is not counted. The first `connections` calls are the
+-- connections' first requests: each connection asks for its delay before each request it writes.
+function delay()
+  if waited < connections then
+    waited = waited + 1
+    return warmMs
+  end
+  return 0
 end
 
 -- wrk calls request() once before it connects, to check the script; that request is never

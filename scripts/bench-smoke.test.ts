@@ -9,15 +9,20 @@ import { BENCHMARKS, type BenchmarkId, machine, runBenchmark } from '../bench/ru
 import type { Section } from '../bench/stats.ts';
 
 const results = new Map<BenchmarkId, PromiseSettledResult<Section>>();
+let byAutocannon: PromiseSettledResult<Section> | undefined;
 
 describe('npm run bench, quick sizes', () => {
   // Side by side: most of each module's time is waiting on a child (Chromium, a server, a
   // database). About 30 s on an idle 2-core machine; the limit allows for a loaded one.
   beforeAll(async () => {
-    const settled = await Promise.allSettled(
-      BENCHMARKS.map((id) => runBenchmark(id, { BENCH_QUICK: '1', BENCH_SILENT: '1' })),
-    );
+    const quick = { BENCH_QUICK: '1', BENCH_SILENT: '1' };
+    const settled = await Promise.allSettled([
+      ...BENCHMARKS.map((id) => runBenchmark(id, quick)),
+      // the scale benchmark's other client, where wrk is not installed
+      runBenchmark('scale', { ...quick, BENCH_SCALE_CLIENT: 'autocannon', BENCH_SCALE_BACKENDS: 'sqlite' }),
+    ]);
     for (const [i, id] of BENCHMARKS.entries()) results.set(id, settled[i] as PromiseSettledResult<Section>);
+    byAutocannon = settled[BENCHMARKS.length] as PromiseSettledResult<Section>;
   }, 300_000);
 
   it.each(BENCHMARKS)('bench/%s.ts produces figures with baselines', (id) => {
@@ -47,6 +52,21 @@ describe('npm run bench, quick sizes', () => {
     );
     // (whether every save is answered 200 is not asked here: at these sizes there are fewer
     // drafts than connections, so wrk sends a draft again before its last save is answered)
+  });
+
+  it('bench/scale.ts measures with autocannon when asked (as where wrk is missing), the goals read against it', () => {
+    if (byAutocannon?.status !== 'fulfilled') throw byAutocannon?.reason ?? new Error('scale did not run');
+    const figures = byAutocannon.value.figures;
+    const ids = figures.map((f) => f.id);
+    for (const endpoint of ['get', 'list', 'dashboard', 'save'])
+      for (const k of ['p50', 'p99', 'rps']) expect(ids).toContain(`sqlite-${endpoint}-${k}`);
+    expect(ids.filter((id) => id.includes('-wrk-'))).toEqual([]);
+    expect(
+      figures
+        .filter((f) => f.goal)
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(['sqlite-dashboard-p99', 'sqlite-get-p99', 'sqlite-save-p99']);
   });
 
   it('renders the report with the machine and every section', () => {
