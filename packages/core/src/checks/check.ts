@@ -30,7 +30,9 @@ export function check(
 ): Finding[] {
   const score = options.score ?? scoreEvaluation(evaluation, profile);
   const settings = profile.checks;
-  const sortedHistory = [...history].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+  // most forms are checked without history: no copy to sort then
+  const sortedHistory =
+    history.length === 0 ? [] : [...history].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
   const ctx: CheckContext = {
     evaluation,
     profile,
@@ -55,7 +57,16 @@ export function check(
   for (const rule of options.rules ?? CHECK_RULES) {
     const setting = settings.rules[rule.code];
     if (setting?.enabled === false) continue;
-    const missing = (rule.needs ?? []).find((need) => !available[need]);
+    // the first need not met, as `find` would give it, without a closure per rule and form
+    let missing: RuleNeed | undefined;
+    if (rule.needs !== undefined) {
+      for (const need of rule.needs) {
+        if (!available[need]) {
+          missing = need;
+          break;
+        }
+      }
+    }
     if (missing) {
       skipped[missing].push(rule);
       continue;

@@ -10,8 +10,16 @@ import {
   numberOf,
   percentText,
   plain,
+  quotientCompare,
+  quotientNumber,
+  quotientOf,
+  quotientOfNumbers,
+  quotientPercentText,
+  quotientTimesRound,
   round,
   roundNumber,
+  scaledDecimal,
+  scaledNumber,
   sumNumbers,
 } from './decimal.ts';
 
@@ -125,6 +133,165 @@ describe('decimal shortcuts agree with decimal.js', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+
+  // The formulas' ratios read from exact quotients of safe integers (scoring/indicator.ts,
+  // scoring/budget.ts): each reading must be what decimal.js gives from its 40-digit quotient.
+  // Figures as forms have them, and small ones, whose quotients repeat and land on half-way points.
+  const small = fc
+    .tuple(fc.integer({ min: 0, max: 400 }), fc.constantFrom(0, 0, 1, 2))
+    .map(([n, places]) => (n / 10 ** places).toString());
+  const figure = fc.oneof(
+    small,
+    decimalText.map((t) => t.replace('-', '')),
+  );
+  const weight = fc.oneof(
+    fc.constantFrom('1.5', '2.5', '0.5', '3', '5', '7.5', '10', '12.5', '15', '20', '0', '0.25'),
+    figure,
+  );
+
+  it('a quotient is the same rational number, and reads as decimal.js reads the quotient', () => {
+    fc.assert(
+      fc.property(
+        figure,
+        figure,
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 0, max: 4 }),
+        (a, b, k, places) => {
+          const x = new Decimal(a);
+          const y = new Decimal(b);
+          const q = quotientOf(x, y);
+          if (y.isZero()) {
+            expect(q).toBeNull();
+            return;
+          }
+          if (q === null) return;
+          const exact = x.dividedBy(y);
+          expect(new Decimal(q.n).dividedBy(q.d).equals(exact)).toBe(true);
+          const n = quotientNumber(q, k);
+          if (n !== null) expect(Object.is(n, numberOf(round(exact, k)))).toBe(true);
+          const text = quotientPercentText(q, places);
+          if (text !== null) expect(text).toBe(percentText(exact, places));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('a quotient compares with a threshold as its decimal does', () => {
+    const threshold = fc.oneof(
+      fc.constantFrom('1', '1.3', '1.5', '2', '0.9', '1.2', '3'),
+      figure.filter((t) => Number(t) > 0),
+    );
+    fc.assert(
+      fc.property(figure, figure, threshold, (a, b, t) => {
+        const x = new Decimal(a);
+        const y = new Decimal(b);
+        const q = quotientOf(x, y);
+        if (q === null) return;
+        const c = quotientCompare(q, new Decimal(t));
+        if (c !== null) expect(c).toBe(compare(x.dividedBy(y), new Decimal(t)));
+      }),
+      { numRuns: 20000 },
+    );
+    // a quotient on the threshold exactly, and one just off it
+    expect(quotientCompare({ n: 13, d: 10 }, new Decimal('1.3'))).toBe(0);
+    expect(quotientCompare({ n: 1300000001, d: 1000000000 }, new Decimal('1.3'))).toBe(1);
+  });
+
+  it('weight × quotient rounds as decimal.js rounds weight × its 40-digit quotient', () => {
+    fc.assert(
+      fc.property(figure, figure, weight, fc.integer({ min: 0, max: 4 }), (a, b, wt, places) => {
+        const x = new Decimal(a);
+        const y = new Decimal(b);
+        const q = quotientOf(x, y);
+        if (q === null) return;
+        const w = new Decimal(wt);
+        const r = quotientTimesRound(q, w, places);
+        if (r === null) return;
+        const expected = round(w.times(x.dividedBy(y)), places);
+        const got = scaledDecimal(r, places);
+        expect(got.toString()).toBe(expected.toString());
+        expect(Object.is(numberOf(got), numberOf(expected))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    // 1.5 × 1/3 is 0.5 exactly, which the 40-digit third misses (its 40-digit product may or may
+    // not come back to it): left to decimal.js
+    expect(quotientTimesRound({ n: 1, d: 3 }, new Decimal('1.5'), 0)).toBeNull();
+    // 2.5 × 1/5 is 0.5 exactly, and so is the 40-digit fifth: still left to decimal.js
+    expect(quotientTimesRound({ n: 1, d: 5 }, new Decimal('2.5'), 0)).toBeNull();
+    expect(quotientTimesRound({ n: 1, d: 3 }, new Decimal('10'), 2)).toBe(333);
+  });
+
+  it('scaledNumber is the decimal of a JSON number in whole units of 10^-places, when it has no more places', () => {
+    fc.assert(
+      fc.property(decimalText, fc.integer({ min: 0, max: 9 }), (t, places) => {
+        const v = Number(t);
+        const d = new Decimal(v);
+        const n = scaledNumber(v, places);
+        if (n !== null) {
+          expect(new Decimal(n).dividedBy(new Decimal(10).pow(places)).equals(d)).toBe(true);
+          expect(d.decimalPlaces()).toBeLessThanOrEqual(places);
+        } else if (Math.abs(v) < 1e6 && places <= 6) {
+          // where it must answer, it does: only a figure of more places is refused
+          expect(d.decimalPlaces()).toBeGreaterThan(places);
+        }
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  // satisfaction-all-round: whole millionths against a whole step, for decimal.js's remainder
+  it('whole millionths divide as decimal.js modulo says', () => {
+    fc.assert(
+      fc.property(decimalText, fc.integer({ min: 1, max: 20 }), (t, step) => {
+        const v = Number(t);
+        const n = scaledNumber(v, 6);
+        if (n === null) return;
+        expect(n % (step * 1e6) === 0).toBe(new Decimal(v).modulo(step).isZero());
+      }),
+      { numRuns: 20000 },
+    );
+    expect(scaledNumber(93.5, 6)).toBe(93_500_000);
+    expect(scaledNumber(95, 6)).toBe(95_000_000);
+  });
+
+  it('quotientOfNumbers is the quotient of the two decimals', () => {
+    fc.assert(
+      fc.property(json, json, (x, y) => {
+        const q = quotientOfNumbers(x, y);
+        if (q === null) return;
+        expect(x >= 0 && y > 0).toBe(true);
+        expect(new Decimal(q.n).dividedBy(q.d).equals(new Decimal(x).dividedBy(new Decimal(y)))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(quotientOfNumbers(19, 12)).toEqual({ n: 19, d: 12 });
+    expect(quotientOfNumbers(93.5, 95)).toEqual({ n: 935, d: 950 });
+    expect(quotientOfNumbers(-0, 5)).toBeNull();
+  });
+
+  it('sumNumbers keeps the sign of a zero sum as decimal.js does', () => {
+    for (const values of [[-0], [0, -0], [-0, -0], [], [null], [1.5, -1.5]]) {
+      const expected = values.reduce<Decimal>(
+        (s, v) => (v === null ? s : s.plus(new Decimal(v))),
+        new Decimal(0),
+      );
+      expect(Object.is(sumNumbers(values).toNumber(), expected.toNumber())).toBe(true);
+    }
+  });
+
+  // checks/rules/support `percent` of a JSON number: its quotient over 1
+  it('a JSON number over 1 gives percentText of its decimal', () => {
+    fc.assert(
+      fc.property(json, fc.integer({ min: 0, max: 4 }), (x, places) => {
+        const q = quotientOfNumbers(x, 1);
+        const text = q === null ? null : quotientPercentText(q, places);
+        if (text !== null) expect(text).toBe(percentText(new Decimal(x), places));
+      }),
+      { numRuns: 20000 },
     );
   });
 });

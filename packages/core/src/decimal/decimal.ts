@@ -86,30 +86,27 @@ export function sumNumbers(values: readonly (number | null)[]): Decimal {
 
 /** sumNumbers' whole-number path; null where it cannot be exact. */
 function sumExact(values: readonly (number | null)[]): Decimal | null {
+  // Whole numbers of 10^-scale (scaledNumber), the scale raised as a value needs more places:
+  // the sum so far is then scaled up with it, exactly while it stays safe.
   let scale = 0;
-  for (const v of values) {
-    if (v === null || Number.isInteger(v)) continue;
-    const t = String(v);
-    const dot = t.indexOf('.');
-    if (dot < 0 || t.includes('e')) return null;
-    const places = t.length - dot - 1;
-    if (places > 6) return null;
-    if (places > scale) scale = places;
-  }
-  const factor = POW10[scale] as number;
   let sum = 0;
   for (const v of values) {
     if (v === null) continue;
-    let n: number;
-    if (Number.isInteger(v)) n = v * factor;
-    else {
-      const t = String(v);
-      const dot = t.indexOf('.');
-      n = Number(t.slice(0, dot) + t.slice(dot + 1)) * (POW10[scale - (t.length - dot - 1)] as number);
+    let n = scaledNumber(v, scale);
+    while (n === null) {
+      if (scale >= 6) return null;
+      scale++;
+      sum *= 10;
+      if (!Number.isSafeInteger(sum)) return null;
+      n = scaledNumber(v, scale);
     }
     sum += n;
-    if (!Number.isSafeInteger(n) || !Number.isSafeInteger(sum)) return null;
+    if (!Number.isSafeInteger(sum)) return null;
   }
+  // Below 10^15 the sum has at most fifteen digits, so the double sum ÷ 10^scale (one correctly
+  // rounded division) reads back as exactly that decimal, and `dec` may have it already made:
+  // no text to build and parse.
+  if (Math.abs(sum) < 1e15) return dec(sum / (POW10[scale] as number));
   return new Decimal(`${sum}e-${scale}`);
 }
 
@@ -188,14 +185,7 @@ function percentDigits(r: Decimal, places: number): string | null {
   if (shift < 0 || shift > 15) return null;
   const n = c * (POW10[shift] as number);
   if (!Number.isSafeInteger(n)) return null;
-  let text = String(n);
-  if (places > 0) {
-    text = text.padStart(places + 1, '0');
-    const whole = text.slice(0, text.length - places);
-    let end = text.length;
-    while (end > whole.length && text.charCodeAt(end - 1) === 0x30) end--;
-    text = end > whole.length ? `${whole}.${text.slice(whole.length, end)}` : whole;
-  }
+  const text = scaledText(n, places);
   return r.s < 0 ? `-${text}` : text;
 }
 
@@ -205,4 +195,205 @@ export function min(a: Decimal, b: Decimal): Decimal {
 
 export function max(a: Decimal, b: Decimal): Decimal {
   return compare(a, b) > 0 ? a : b;
+}
+
+/**
+ * A quotient x ÷ y of a non-negative decimal by a positive one, as safe integers n ÷ d (the same
+ * rational number). The formulas' ratios (actual ÷ target, executed ÷ planned) are such quotients
+ * of short figures, and what the results show of them (a ratio rounded to 6 places, a percentage,
+ * whether a threshold is reached) can be read from n and d exactly, without the 40-digit quotient
+ * decimal.js would work out first. See `quotientRound` for why the two always agree.
+ */
+export interface Quotient {
+  n: number;
+  d: number;
+}
+
+/** A decimal of at most fourteen digits as c × 10^k (c a safe integer), or null. */
+function scaledOf(x: Decimal): { c: number; k: number } | null {
+  const d = x.d;
+  if (!d || d.length > 2) return null;
+  const w0 = d[0] as number;
+  if (w0 === 0) return { c: 0, k: 0 };
+  let c = d.length === 1 ? w0 : w0 * 1e7 + (d[1] as number);
+  let k = x.e + 1 - digitCount(w0) - (d.length - 1) * 7;
+  // a second word is padded with zeros (1.3 is 13000000 × 10^-7): dropped, the integers stay small
+  while (c % 10 === 0) {
+    c /= 10;
+    k++;
+  }
+  return { c, k };
+}
+
+/** x ÷ y as n ÷ d, or null unless x ≥ 0 (not −0), y > 0, both short and the integers safe. */
+export function quotientOf(x: Decimal, y: Decimal): Quotient | null {
+  if (x.s !== 1 || y.s !== 1) return null;
+  const a = scaledOf(x);
+  const b = scaledOf(y);
+  if (a === null || b === null || b.c === 0) return null;
+  const shift = a.k - b.k;
+  if (shift > 15 || shift < -15) return null;
+  const n = shift > 0 ? a.c * (POW10[shift] as number) : a.c;
+  const d = shift < 0 ? b.c * (POW10[-shift] as number) : b.c;
+  return Number.isSafeInteger(n) && Number.isSafeInteger(d) ? { n, d } : null;
+}
+
+/**
+ * n ÷ d rounded half-up to `places` decimals, as the whole number of 10^-places it is, or null
+ * when n × 10^places is not a safe integer.
+ *
+ * This is `round(x.dividedBy(y), places)` (times 10^places): decimal.js first rounds the quotient
+ * to 40 significant digits, and a second rounding can only differ from rounding once when a
+ * half-way point at `places` lies between the exact quotient and its 40-digit rounding. A
+ * half-way point other than the quotient itself is at least 1 / (2 × 10^places × d) from it,
+ * while the 40-digit rounding moves it by at most 10^-39 × (n ÷ d); as n × 10^places < 2^53 < 10^16,
+ * the first is always the larger. A quotient that is itself a half-way point has few digits and
+ * is exact in 40 digits.
+ */
+export function quotientRound(q: Quotient, places: number): number | null {
+  if (places < 0 || places > 15) return null;
+  const x = q.n * (POW10[places] as number);
+  // x and every product f × d below stay safe integers, so each step is exact
+  if (!Number.isSafeInteger(x) || x + q.d > Number.MAX_SAFE_INTEGER) return null;
+  // floor(x / d) from the correctly rounded double quotient, corrected by the exact remainder
+  let f = Math.floor(x / q.d);
+  let r = x - f * q.d;
+  if (r < 0) {
+    f--;
+    r += q.d;
+  } else if (r >= q.d) {
+    f++;
+    r -= q.d;
+  }
+  return 2 * r >= q.d ? f + 1 : f;
+}
+
+/** `numberOf(round(x.dividedBy(y), places))` for a quotient, or null (see `quotientRound`). */
+export function quotientNumber(q: Quotient, places: number): number | null {
+  const r = quotientRound(q, places);
+  // r × 10^-places as one correctly rounded division: the double numberOf gives for that decimal
+  return r === null ? null : r / (POW10[places] as number);
+}
+
+/** `percentText(x.dividedBy(y), places)` for a quotient, or null (see `quotientRound`). */
+export function quotientPercentText(q: Quotient, places: number): string | null {
+  if (places > 6) return null;
+  const r = quotientRound(q, places + 2);
+  if (r === null) return null;
+  // percentText writes a zero percentage through decimal.js, which gives "0"
+  return r === 0 ? '0%' : `${scaledText(r, places)}%`;
+}
+
+/**
+ * −1, 0 or 1 as x ÷ y is below, equal to or above `t`: `compare(x.dividedBy(y), t)` for a positive
+ * `t` of few digits, or null. Unequal, n ÷ d and t = T × 10^-m are at least 1 / (d × 10^m) apart,
+ * far more than the 40-digit rounding of the quotient moves it; equal, the quotient is exact.
+ */
+export function quotientCompare(q: Quotient, t: Decimal): number | null {
+  if (t.s !== 1) return null;
+  const s = scaledOf(t);
+  if (s === null || s.c === 0 || s.k > 15 || s.k < -15) return null;
+  // n ÷ d against c × 10^k: n × 10^-k against c × d, or n against c × 10^k × d
+  const left = s.k < 0 ? q.n * (POW10[-s.k] as number) : q.n;
+  const right = s.k > 0 ? s.c * (POW10[s.k] as number) * q.d : s.c * q.d;
+  if (!Number.isSafeInteger(left) || !Number.isSafeInteger(right)) return null;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/**
+ * A positive whole number n of 10^-places as the shortest plain text (trailing zeros dropped):
+ * percentDigits' writing, shared.
+ */
+function scaledText(n: number, places: number): string {
+  // Below 10^15, n ÷ 10^places (one correctly rounded division) has that decimal as its shortest
+  // text, which is what JavaScript writes, trailing zeros dropped; at least 10^-6, it is written
+  // without an exponent.
+  if (n < 1e15 && places <= 6) return String(n / (POW10[places] as number));
+  let text = String(n);
+  if (places > 0) {
+    text = text.padStart(places + 1, '0');
+    const whole = text.slice(0, text.length - places);
+    let end = text.length;
+    while (end > whole.length && text.charCodeAt(end - 1) === 0x30) end--;
+    text = end > whole.length ? `${whole}.${text.slice(whole.length, end)}` : whole;
+  }
+  return text;
+}
+
+/**
+ * `round(w.times(x.dividedBy(y)), places)` for x ÷ y as the quotient q, as the whole number of
+ * 10^-places it is (below 10^15, so that number ÷ 10^places reads back as that decimal); null when
+ * that cannot be told from the integers. decimal.js rounds three times (the quotient and the
+ * product to 40 digits, then to `places`); together those move the product by at most
+ * 2 × 10^-38 of it, while a half-way point at `places` that the exact product is not on is at
+ * least 1 / (2 × den × 10^places) from it, den < 2^53 below. An exact product on a half-way point
+ * is left to decimal.js (null): the 40-digit quotient may fall short of it.
+ */
+export function quotientTimesRound(q: Quotient, w: Decimal, places: number): number | null {
+  if (w.s !== 1 || places < 0 || places > 15) return null;
+  const s = scaledOf(w);
+  if (s === null || s.k > 15 || s.k < -15) return null;
+  // w × n ÷ d × 10^places = num ÷ den
+  const wc = s.k > 0 ? s.c * (POW10[s.k] as number) : s.c;
+  const scale = places + Math.min(s.k, 0);
+  if (scale < -15 || scale > 15) return null;
+  const num = scale >= 0 ? wc * q.n * (POW10[scale] as number) : wc * q.n;
+  const den = scale < 0 ? q.d * (POW10[-scale] as number) : q.d;
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || num + den > Number.MAX_SAFE_INTEGER)
+    return null;
+  let f = Math.floor(num / den);
+  let r = num - f * den;
+  if (r < 0) {
+    f--;
+    r += den;
+  } else if (r >= den) {
+    f++;
+    r -= den;
+  }
+  if (2 * r === den) return null;
+  const rounded = 2 * r > den ? f + 1 : f;
+  return rounded < 1e15 ? rounded : null;
+}
+
+/** A whole number of 10^-places below 10^15 as its decimal (the shortest text of the double is it). */
+export function scaledDecimal(n: number, places: number): Decimal {
+  return dec(n / (POW10[places] as number));
+}
+
+/**
+ * A JSON number as a whole number of 10^-places: v × 10^places when the decimal `dec(v)` has at
+ * most `places` places, exactly; null when it has more, or cannot be told cheaply. Below
+ * 10^(15 − places) the doubles are closer together than 10^-places, so only one decimal of that
+ * many places reads as v; the integer n with n ÷ 10^places = v is that decimal, and it is also v's
+ * shortest text, which is what decimal.js reads.
+ */
+export function scaledNumber(v: number, places: number): number | null {
+  if (places < 0 || places > 15) return null;
+  const f = POW10[places] as number;
+  if (Number.isInteger(v)) {
+    const n = v * f;
+    return Number.isSafeInteger(n) ? n : null;
+  }
+  if (!(Math.abs(v) < (POW10[15 - places] as number))) return null;
+  const n = Math.round(v * f);
+  return n / f === v ? n : null;
+}
+
+/**
+ * x ÷ y of two JSON numbers as the quotient of their decimals (`dec`), n ÷ d in safe integers;
+ * null unless x ≥ 0 (not −0), y > 0 and both have at most six places (scaledNumber).
+ */
+export function quotientOfNumbers(x: number, y: number): Quotient | null {
+  if (!(x >= 0) || !(y > 0) || Object.is(x, -0)) return null;
+  let places = 0;
+  let n = scaledNumber(x, 0);
+  let d = scaledNumber(y, 0);
+  // the fewest places both are whole in: scaling both alike keeps the quotient
+  while (n === null || d === null) {
+    if (places >= 6) return null;
+    places++;
+    n = scaledNumber(x, places);
+    d = scaledNumber(y, places);
+  }
+  return d === 0 ? null : { n, d };
 }

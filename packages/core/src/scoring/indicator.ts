@@ -13,11 +13,19 @@ import {
   numberOf,
   percentText,
   plain,
+  type Quotient,
+  quotientCompare,
+  quotientNumber,
+  quotientOf,
+  quotientOfNumbers,
+  quotientPercentText,
+  quotientTimesRound,
   round,
+  scaledDecimal,
 } from '../decimal/decimal.ts';
 import type { Indicator, Value } from '../model/evaluation.ts';
 import type { Profile } from '../profiles/schema.ts';
-import { comparable } from '../values/units.ts';
+import { comparable, scalesAlike } from '../values/units.ts';
 import type { Formula, IndicatorScore } from './types.ts';
 
 export interface IndicatorComputation {
@@ -45,11 +53,119 @@ interface FormulaOutcome {
   /** achieved share of the weight, 0…1 */
   share: Decimal | null;
   ratio: Decimal | null;
+  /**
+   * The ratio as an exact quotient of safe integers, when it is one (then `ratio` may be left
+   * null): most rows need of it only its 6-place rounding, a percentage and a comparison, which
+   * the quotient gives exactly without the 40-digit division (decimal/quotientRound).
+   */
+  quotient?: Quotient;
+  /**
+   * The share as an exact quotient below 1 (then `share` is null): the score is the weight times
+   * it, which decimal/quotientTimesRound gives exactly in most cases.
+   */
+  shareQuotient?: Quotient;
   met: boolean | null;
   text: string;
   unscorable?: string;
   /** a fraction the text already shows as a percentage, so the score's text need not format it again */
-  shown?: { of: Decimal; text: string };
+  shown?: { of: Decimal | Quotient; text: string };
+}
+
+/**
+ * A positive target's outcome from the exact quotient actual ÷ target (target > 0, actual ≥ 0)
+ * and its percentage; null when the share is needed as a decimal.
+ */
+function positiveExact(
+  q: Quotient,
+  percent: string,
+  met: boolean,
+  op: '>=' | '>' | null,
+  t: string,
+  a: string,
+): FormulaOutcome | null {
+  const label = op === null ? '正向指标（目标未写运算符，按“≥”计）' : '正向指标';
+  if (met) {
+    // A met row's score is its weight: the ratio is only shown, so no decimal quotient is made.
+    return {
+      formula: 'positive',
+      share: ONE,
+      ratio: null,
+      quotient: q,
+      met,
+      text: `${label}：实际 ${a} ${op === '>' ? '>' : '≥'} 目标 ${t}，完成 ${percent}，达成`,
+    };
+  }
+  if (q.n < q.d) {
+    // 0 ≤ B ÷ A < 1 is the share itself: the score is worked out from the quotient.
+    return {
+      formula: 'positive',
+      share: null,
+      ratio: null,
+      quotient: q,
+      shareQuotient: q,
+      met,
+      text: `${label}：实际 ${a} ÷ 目标 ${t} = ${percent}`,
+      shown: { of: q, text: percent },
+    };
+  }
+  return null;
+}
+
+/**
+ * A reverse target's outcome from the JSON numbers A (target) and B (actual) of one scale, as the
+ * general path below works it out from their decimals; null where that path needs decimals (a
+ * target not above 0 that is missed, the linear formula, a share of 1, figures too long).
+ */
+function reverseAsWritten(
+  A: number,
+  B: number,
+  op: '<=' | '<',
+  t: string,
+  a: string,
+  profile: Profile,
+): FormulaOutcome | null {
+  const met = op === '<' ? B < A : B <= A;
+  if (met) {
+    // the ratio A ÷ B is only reported, and none is for an actual of 0
+    const q = B === 0 ? null : quotientOfNumbers(A, B);
+    if (B !== 0 && q === null) return null;
+    return {
+      formula: profile.formulas.reverse === 'linear' ? 'reverse-linear' : 'reverse-ratio',
+      share: ONE,
+      ratio: null,
+      quotient: q ?? undefined,
+      met,
+      text: `反向指标：实际 ${a} ${op === '<' ? '<' : '≤'} 目标 ${t}，达成`,
+    };
+  }
+  if (!(A > 0) || profile.formulas.reverse === 'linear') return null;
+  const q = quotientOfNumbers(A, B);
+  const exactText = q === null ? null : quotientPercentText(q, profile.rounding.percent);
+  return q === null || exactText === null ? null : reverseShare(q, exactText, met, t, a);
+}
+
+/**
+ * A missed reverse target whose ratio target ÷ actual is below 1: that ratio is the share itself,
+ * and the score is worked out from the quotient. Null for a ratio of 1 or more.
+ */
+function reverseShare(
+  q: Quotient,
+  exactText: string,
+  met: boolean,
+  t: string,
+  a: string,
+): FormulaOutcome | null {
+  if (q.n >= q.d) return null;
+  return {
+    formula: 'reverse-ratio',
+    share: null,
+    ratio: null,
+    quotient: q,
+    shareQuotient: q,
+    met,
+    text: `反向指标：目标 ${t} ÷ 实际 ${a} = ${exactText}`,
+    shown: { of: q, text: exactText },
+  };
 }
 
 /** The formula part, independent of the weight: what share of the weight the actual earns. */
@@ -76,6 +192,25 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
       text: '',
       unscorable: `目标 ${t} 为定量值，实际完成值“${a}”不是数值`,
     };
+  }
+  if ((target.upper === undefined || target.upper === null) && scalesAlike(target, actual)) {
+    // The common row, a target against an actual in the same unit: the JSON numbers order as
+    // their decimals do and give the quotient of those decimals (decimal/quotientOfNumbers), a
+    // unit's factor common to both cancelling, so no decimal is made. What this cannot tell goes
+    // the general way below, to the same result.
+    const A = target.value as number;
+    const B = actual.value as number;
+    const op = target.op;
+    if (op === '>=' || op === '>' || op === null) {
+      const q = A > 0 ? quotientOfNumbers(B, A) : null;
+      const text = q === null ? null : quotientPercentText(q, profile.rounding.percent);
+      const met = op === '>' ? B > A : B >= A;
+      const exact = q === null || text === null ? null : positiveExact(q, text, met, op, t, a);
+      if (exact !== null) return exact;
+    } else if (op === '<=' || op === '<') {
+      const exact = reverseAsWritten(A, B, op, t, a, profile);
+      if (exact !== null) return exact;
+    }
   }
   const pair = comparable(target, actual);
   if (!pair) {
@@ -140,6 +275,10 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
         text: `${label}：目标 ${t} 不大于0，按是否达到计分，实际 ${a}，${met ? '达成' : '未达成'}`,
       };
     }
+    const q = quotientOf(B, A);
+    const exactText = q === null ? null : quotientPercentText(q, profile.rounding.percent);
+    const exact = q === null || exactText === null ? null : positiveExact(q, exactText, met, op, t, a);
+    if (exact !== null) return exact;
     const ratio = B.dividedBy(A);
     if (met) {
       return {
@@ -151,11 +290,12 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
       };
     }
     const share = max(min(ratio, ONE), ZERO);
-    const shown = percentText(ratio, profile.rounding.percent);
+    const shown = exactText ?? percentText(ratio, profile.rounding.percent);
     return {
       formula: 'positive',
       share,
       ratio,
+      quotient: q ?? undefined,
       met,
       text: `${label}：实际 ${a} ÷ 目标 ${t} = ${shown}`,
       shown: { of: ratio, text: shown },
@@ -165,11 +305,14 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
   if (op === '<=' || op === '<') {
     const met = op === '<' ? compare(B, A) < 0 : compare(B, A) <= 0;
     if (met) {
-      const ratio = B.isZero() ? null : A.dividedBy(B);
+      // the ratio is only reported (rounded), which its exact quotient gives when there is one
+      const q = B.isZero() ? null : quotientOf(A, B);
+      const ratio = B.isZero() || q !== null ? null : A.dividedBy(B);
       return {
         formula: profile.formulas.reverse === 'linear' ? 'reverse-linear' : 'reverse-ratio',
         share: ONE,
         ratio,
+        quotient: q ?? undefined,
         met,
         text: `反向指标：实际 ${a} ${op === '<' ? '<' : '≤'} 目标 ${t}，达成`,
       };
@@ -195,8 +338,12 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
         shown: { of: share, text: shown },
       };
     }
+    const q = quotientOf(A, B);
+    const exactText = q === null ? null : quotientPercentText(q, profile.rounding.percent);
+    const share = q === null || exactText === null ? null : reverseShare(q, exactText, met, t, a);
+    if (share !== null) return share;
     const ratio = A.dividedBy(B);
-    const shown = percentText(ratio, profile.rounding.percent);
+    const shown = exactText ?? percentText(ratio, profile.rounding.percent);
     return {
       formula: 'reverse-ratio',
       share: min(ratio, ONE),
@@ -228,10 +375,12 @@ function applyFormula(target: Value, actual: Value, profile: Profile): FormulaOu
     };
   }
   if (profile.formulas.equalMissed === 'all-or-nothing') {
+    const q = quotientOf(B, A);
     return {
       formula: 'equal',
       share: ZERO,
-      ratio: B.dividedBy(A),
+      ratio: q === null ? B.dividedBy(A) : null,
+      quotient: q ?? undefined,
       met: false,
       text: `等值指标：实际 ${a} ≠ 目标 ${t}，未达成`,
     };
@@ -358,11 +507,25 @@ export function scoreIndicator(
   const weightNumber = roundedWeight === null ? null : numberOf(roundedWeight);
   const outcome = applyFormula(ind.target, ind.actual, profile);
   const directionAssumed = outcome.formula === 'positive' && ind.target.op === null;
-  const ratio = outcome.ratio === null ? null : numberOf(round(outcome.ratio, 6));
-  const overshoot =
-    outcome.ratio !== null &&
-    outcome.formula === 'positive' &&
-    compare(outcome.ratio, overshootOf(profile)) >= 0;
+  let ratio: number | null = null;
+  let overshoot = false;
+  const q = outcome.quotient;
+  if (q !== undefined) {
+    const r = quotientNumber(q, 6);
+    const over = outcome.formula === 'positive' ? quotientCompare(q, overshootOf(profile)) : -1;
+    if (r !== null && over !== null) {
+      ratio = r;
+      overshoot = over >= 0;
+    } else {
+      // figures too long for the integers: the decimal quotient of the same two numbers
+      const d = outcome.ratio ?? dec(q.n).dividedBy(q.d);
+      ratio = numberOf(round(d, 6));
+      overshoot = outcome.formula === 'positive' && compare(d, overshootOf(profile)) >= 0;
+    }
+  } else if (outcome.ratio !== null) {
+    ratio = numberOf(round(outcome.ratio, 6));
+    overshoot = outcome.formula === 'positive' && compare(outcome.ratio, overshootOf(profile)) >= 0;
+  }
   const reportedText = ind.score === null ? '未填得分' : `填报得分 ${plain(ind.score)} 分`;
 
   if (outcome.formula === 'qualitative') {
@@ -444,18 +607,24 @@ export function scoreIndicator(
     };
   }
 
-  const share = outcome.share ?? ZERO;
-  const full = compare(share, ONE) >= 0;
+  const sq = outcome.shareQuotient;
+  const exact = sq === undefined ? null : quotientTimesRound(sq, effectiveWeight, places);
+  // A share below 1 given as a quotient whose product could not be told exactly is divided out.
+  const share = outcome.share ?? (sq !== undefined && exact === null ? dec(sq.n).dividedBy(sq.d) : ZERO);
+  const full = exact === null && compare(share, ONE) >= 0;
   // weight × min(share, 1): a full share is the weight itself (decimal.js keeps no trailing
   // zeros, so weight × 1 is the very same decimal), most rows are met, and a product costs.
-  const computed = round(full ? effectiveWeight : effectiveWeight.times(share), places);
+  const computed =
+    exact !== null
+      ? scaledDecimal(exact, places)
+      : round(full ? effectiveWeight : effectiveWeight.times(share), places);
   const difference =
     ind.score === null || sameAtReportedPrecision(ind.score, computed, places)
       ? null
       : dec(ind.score).minus(computed).toNumber();
   const shareText = full
     ? ''
-    : ` × ${outcome.shown?.of === share ? outcome.shown.text : percentText(share, profile.rounding.percent)}`;
+    : ` × ${outcome.shown !== undefined && (outcome.shown.of === share || (sq !== undefined && outcome.shown.of === sq)) ? outcome.shown.text : percentText(share, profile.rounding.percent)}`;
   return {
     computed,
     result: row(

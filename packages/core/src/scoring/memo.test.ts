@@ -9,6 +9,7 @@ import type { Evaluation, Indicator } from '../model/evaluation.ts';
 import { validate } from '../model/validate.ts';
 import { getProfile } from '../profiles/registry.ts';
 import type { Profile } from '../profiles/schema.ts';
+import { rulesKey } from './memo.ts';
 import { score } from './score.ts';
 
 const national = getProfile('national-2020') as Profile;
@@ -90,5 +91,29 @@ describe('remembered rows', () => {
     const linear: Profile = { ...national, formulas: { ...national.formulas, reverse: 'linear' } };
     expect(score(ev, linear)).toEqual(freshly(ev, linear).score);
     expect(score(ev, hubei)).toEqual(freshly(ev, hubei).score);
+  });
+});
+
+describe('rulesKey', () => {
+  // The key of a profile is kept with the values it was made from; a profile changed in place
+  // must get the key a fresh copy of it gets.
+  it('follows a profile changed in place', () => {
+    const p = structuredClone(national);
+    const fresh = () => rulesKey(structuredClone(p));
+    expect(rulesKey(p)).toBe(fresh());
+    expect(rulesKey(p)).toBe(fresh());
+    p.overshootThreshold = 2;
+    expect(rulesKey(p)).toBe(fresh());
+    const band = p.qualitativeBands[0] as unknown as Record<string, unknown>;
+    band.min = 0.55;
+    expect(rulesKey(p)).toBe(fresh());
+    band.extra = 'x';
+    expect(rulesKey(p)).toBe(fresh());
+    delete band.extra;
+    expect(rulesKey(p)).toBe(fresh());
+    p.qualitativeBands.pop();
+    expect(rulesKey(p)).toBe(fresh());
+    p.rounding.score = 1;
+    expect(rulesKey(p)).toBe(fresh());
   });
 });

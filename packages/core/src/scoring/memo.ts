@@ -107,11 +107,36 @@ function rulesValues(profile: Profile): unknown[] | null {
   return out;
 }
 
+/**
+ * Whether `rulesValues(profile)` would give these values, read off the profile in the same order
+ * without making the list: it is asked on every form scored.
+ */
 function sameRules(values: unknown[], profile: Profile): boolean {
-  const now = rulesValues(profile);
-  if (now === null || now.length !== values.length) return false;
-  for (let i = 0; i < now.length; i++) if (!Object.is(now[i], values[i])) return false;
-  return true;
+  const bands = profile.qualitativeBands;
+  if (
+    !Object.is(values[0], profile.rounding.score) ||
+    !Object.is(values[1], profile.rounding.percent) ||
+    !Object.is(values[2], profile.formulas.reverse) ||
+    !Object.is(values[3], profile.formulas.equalMissed) ||
+    !Object.is(values[4], profile.overshootThreshold) ||
+    !Object.is(values[5], bands.length)
+  ) {
+    return false;
+  }
+  let i = 6;
+  for (const b of bands) {
+    // own enumerable keys in their order, as Object.entries reads them
+    for (const k in b) {
+      if (!Object.hasOwn(b, k)) continue;
+      const v = (b as Record<string, unknown>)[k];
+      if (typeof v === 'object' && v !== null) return false;
+      if (!Object.is(values[i], k) || !Object.is(values[i + 1], v)) return false;
+      i += 2;
+    }
+    if (values[i] !== BAND_END) return false;
+    i++;
+  }
+  return i === values.length;
 }
 
 // The fields are copied one by one rather than kept in a list: one object per value, no array.

@@ -4,10 +4,20 @@
  * the figures the form reports. It never invents a weight: an indicator without one is marked
  * unverifiable and its reported score stands in for it in the computed total.
  */
-import { compare, type Decimal, dec, numberOf, plain, round, sumNumbers } from '../decimal/decimal.ts';
+import {
+  compare,
+  type Decimal,
+  dec,
+  numberOf,
+  plain,
+  quotientOf,
+  quotientRound,
+  round,
+  sumNumbers,
+} from '../decimal/decimal.ts';
 import type { Evaluation, Indicator } from '../model/evaluation.ts';
 import type { Profile } from '../profiles/schema.ts';
-import { scoreBudget } from './budget.ts';
+import { type BudgetComputation, rateOf, scoreBudget } from './budget.ts';
 import { sameAtReportedPrecision } from './indicator.ts';
 import { recentRows, rulesKey, scoreIndicatorRemembered } from './memo.ts';
 import type { IndicatorScore, IndicatorStatus, ScoreDifference, ScoreResult } from './types.ts';
@@ -73,6 +83,26 @@ function sumKnown(values: (number | null)[]): Decimal | null {
   return sumNumbers(values);
 }
 
+const ONE = dec(1);
+
+/**
+ * Whether B/A and the reported rate agree as percentages rounded to `places`:
+ * round(B/A × 100, places) against round(reported × 100, places), B/A being the budget's own
+ * quotient (not worked out a second time). A 40-digit quotient times 100 is exact, so the first
+ * is B/A rounded to places + 2, which its exact quotient gives (decimal/quotientRound); so does
+ * the reported rate read as a quotient over 1.
+ */
+function sameRate(budget: BudgetComputation, reported: number, places: number): boolean {
+  const q = budget.quotient;
+  const r = q === null ? null : quotientOf(dec(reported), ONE);
+  const a = q === null ? null : quotientRound(q, places + 2);
+  const b = r === null ? null : quotientRound(r, places + 2);
+  if (a !== null && b !== null) return a === b;
+  const rate = rateOf(budget);
+  if (rate === null) return true;
+  return round(rate.times(100), places).equals(round(dec(reported).times(100), places));
+}
+
 export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
   const places = profile.rounding.score;
   const pct = profile.rounding.percent;
@@ -81,15 +111,12 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
 
   const budget = scoreBudget(evaluation.budget, profile);
   const b = budget.result;
-  if (budget.rate !== null && b.rate.computed !== null && b.rate.reported !== null) {
+  if (b.rate.computed !== null && b.rate.reported !== null) {
     // Compare at the precision the form printed (100% vs 99.96% is the same figure printed whole).
     const text = String(b.rate.reported);
     const printed = text.includes('.') ? Math.max(0, text.length - text.indexOf('.') - 3) : 0;
     const places = Math.min(printed, pct);
-    // the budget's own B/A: the same quotient, not worked out a second time
-    const c = round(budget.rate.times(100), places);
-    const r = round(dec(b.rate.reported).times(100), places);
-    if (!c.equals(r)) {
+    if (!sameRate(budget, b.rate.reported, places)) {
       differences.push({
         path: 'budget.rate',
         what: 'rate',

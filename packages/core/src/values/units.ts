@@ -94,7 +94,45 @@ function hasUnit(v: Value): boolean {
  *   magnitude was not. Against a plain unit (5万 / 3个) the two are not taken to be alike.
  * Count words (次, 个, 项, 场, 家, 人, 人次 …) only match themselves, and % only % or no unit.
  */
+/**
+ * Whether `comparable` takes two values as written: both quantitative finite numbers, and one
+ * without a unit or both in one unit without magnitude or ‰ (a common magnitude scales both
+ * alike, but is left to the general path). Most rows are such: the caller may then compare and
+ * divide the JSON numbers themselves.
+ */
+function bothFiniteQuantities(a: Value, b: Value): boolean {
+  return (
+    a.kind === 'quantitative' &&
+    b.kind === 'quantitative' &&
+    a.value !== null &&
+    b.value !== null &&
+    Number.isFinite(a.value) &&
+    Number.isFinite(b.value)
+  );
+}
+
+function comparesAsWritten(a: Value, b: Value): boolean {
+  if (!bothFiniteQuantities(a, b)) return false;
+  if (!hasUnit(a) || !hasUnit(b)) return true;
+  if (a.unit !== b.unit) return false;
+  const { power, base } = splitUnit(a.unit ?? '');
+  return power === 0 && !SCALED_BASES.has(base);
+}
+
+/**
+ * Whether `comparable` brings two values onto one scale by one and the same positive factor, or
+ * none: both quantitative finite numbers, and one without a unit or both in the same unit
+ * (10^power, ‰ → % alike on both sides). The two amounts then order, and divide, as the JSON
+ * numbers do.
+ */
+export function scalesAlike(a: Value, b: Value): boolean {
+  if (!bothFiniteQuantities(a, b)) return false;
+  return !hasUnit(a) || !hasUnit(b) || a.unit === b.unit;
+}
+
 export function comparable(a: Value, b: Value): { a: Decimal; b: Decimal } | null {
+  // Most rows write one unit on both sides, or none on one: then the numbers compare as written.
+  if (comparesAsWritten(a, b)) return { a: dec(a.value as number), b: dec(b.value as number) };
   const na = normalize(a);
   const nb = normalize(b);
   if (na === null || nb === null || a.value === null || b.value === null) return null;

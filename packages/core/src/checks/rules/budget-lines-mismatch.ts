@@ -3,7 +3,8 @@
  * A single line may be a partial breakdown, so a sum is only compared when two or more lines give
  * the figure; a line larger than the total is wrong however many lines there are.
  */
-import { compare, dec, plain, round, sumNumbers } from '../../decimal/decimal.ts';
+import { compare, dec, plain, round, scaledNumber, sumNumbers } from '../../decimal/decimal.ts';
+import type { BudgetLine } from '../../model/evaluation.ts';
 import type { RawFinding, Rule } from '../types.ts';
 
 const FIELDS = [
@@ -14,6 +15,37 @@ const FIELDS = [
 
 // A 合计 row repeats the total; it is not part of the breakdown.
 const SUBTOTAL = /合\s*计|小\s*计|总\s*计/;
+
+type Field = (typeof FIELDS)[number][0];
+
+/**
+ * Whether a field certainly gives no finding, told in whole numbers of 10^-places: every figure
+ * has at most `places` places (so rounding leaves it as it is), no line exceeds the total, and
+ * where the lines are summed the sum is the total. False when unsure: the decimals decide.
+ */
+function clearInWholeNumbers(
+  lines: readonly { line: BudgetLine }[],
+  field: Field,
+  total: number,
+  places: number,
+): boolean {
+  const t = scaledNumber(total, places);
+  if (t === null) return false;
+  let sum = 0;
+  let missing = false;
+  for (const { line } of lines) {
+    const v = line[field];
+    if (v === null) {
+      missing = true;
+      continue;
+    }
+    const n = scaledNumber(v, places);
+    if (n === null || n > t) return false;
+    sum += n;
+  }
+  if (missing || lines.length < 2) return true;
+  return Number.isSafeInteger(sum) && sum === t;
+}
 
 export const budgetLinesMismatch: Rule = {
   code: 'budget-lines-mismatch',
@@ -33,6 +65,8 @@ export const budgetLinesMismatch: Rule = {
     for (const [field, word] of FIELDS) {
       const total = budget[field];
       if (total === null) continue;
+      // Most breakdowns add up, in figures of a few places: no decimal needed to see it.
+      if (clearInWholeNumbers(lines, field, total, places)) continue;
       const totalDec = round(dec(total), places);
       const over = lines.filter(({ line }) => {
         const v = line[field];

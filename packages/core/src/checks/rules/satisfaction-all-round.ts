@@ -1,5 +1,5 @@
 /** E: every satisfaction rate a round number (or all 100%), as if no survey had been counted. */
-import { dec, plain } from '../../decimal/decimal.ts';
+import { dec, plain, scaledNumber } from '../../decimal/decimal.ts';
 import type { Rule } from '../types.ts';
 import { factsOf, isSatisfactionRate, percentValue } from './support.ts';
 
@@ -10,9 +10,18 @@ import { factsOf, isSatisfactionRate, percentValue } from './support.ts';
  */
 function allMultiplesOf(values: readonly number[], step: number): boolean {
   const wholeStep = Number.isSafeInteger(step);
-  return values.every((v) =>
-    wholeStep && Number.isSafeInteger(v) ? v % step === 0 : dec(v).modulo(step).isZero(),
-  );
+  // A value of a few places (93.5) against a whole step: both as whole millionths, exactly.
+  const stepMillionths = wholeStep ? step * 1e6 : Number.NaN;
+  const exactStep = Number.isSafeInteger(stepMillionths);
+  for (const v of values) {
+    if (wholeStep && Number.isSafeInteger(v)) {
+      if (v % step !== 0) return false;
+      continue;
+    }
+    const n = exactStep ? scaledNumber(v, 6) : null;
+    if (n !== null ? n % stepMillionths !== 0 : !dec(v).modulo(step).isZero()) return false;
+  }
+  return true;
 }
 
 export const satisfactionAllRound: Rule = {

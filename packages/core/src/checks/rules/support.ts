@@ -9,7 +9,13 @@
  * memoised by that object; what depends only on a short string from a small vocabulary (a
  * label, a unit, a ratio as displayed) is memoised by the string.
  */
-import { type Decimal, dec, percentText } from '../../decimal/decimal.ts';
+import {
+  type Decimal,
+  dec,
+  percentText,
+  quotientOfNumbers,
+  quotientPercentText,
+} from '../../decimal/decimal.ts';
 import type { Evaluation, Indicator, Value } from '../../model/evaluation.ts';
 import type { NarrativeField } from '../../profiles/schema.ts';
 import type { IndicatorScore } from '../../scoring/types.ts';
@@ -80,6 +86,11 @@ const percentMemo = stringMemo<string, string>(4096);
 /** A fraction as a percentage for messages: 1.583333 → "158.3%". */
 export function percent(fraction: number | Decimal, places: number): string {
   if (typeof fraction !== 'number') return percentText(fraction, places);
+  // A ratio or rate of a few places is its own quotient over 1, whose percentage is told from
+  // integers (decimal/quotientPercentText) more cheaply than the key of the memo is built.
+  const q = quotientOfNumbers(fraction, 1);
+  const text = q === null ? null : quotientPercentText(q, places);
+  if (text !== null) return text;
   return percentMemo(`${fraction}|${places}`, () => percentText(fraction, places));
 }
 
@@ -257,6 +268,14 @@ const TRAILING_BRACKET = /[(（][^()（）]{0,8}[)）]$/;
 
 /** The part of an indicator name a narrative would quote (see `indicatorKey` for why it differs). */
 export function nameKey(name: string): string {
+  // Asked for every row that fell short or overshot, of names forms repeat: remembered by name.
+  if (name.length > COMPACT_MEMO_LENGTH) return nameKeyOf(name);
+  return nameKeyMemo(name, () => nameKeyOf(name));
+}
+
+const nameKeyMemo = stringMemo<string, string>(4096);
+
+function nameKeyOf(name: string): string {
   return foldText(name).replace(TEMPLATE_PREFIX, '').replace(TRAILING_BRACKET, '').replace(NOISE, '');
 }
 
@@ -564,7 +583,20 @@ const labelMemo = new Map<string | null, Map<string | null, LabelFacts>>();
 const LABEL_MEMO_LIMIT = 1024;
 let labelMemoSize = 0;
 
+// The rows of a form come in runs under one pair of labels: the last pair is looked at first. The
+// facts depend on the two strings alone, so the last pair stays right whatever the memo forgets.
+let lastLabels: { level1: string | null; level2: string | null; facts: LabelFacts } | null = null;
+
 function labelFacts(level1Raw: string | null, level2Raw: string | null): LabelFacts {
+  if (lastLabels !== null && lastLabels.level1 === level1Raw && lastLabels.level2 === level2Raw) {
+    return lastLabels.facts;
+  }
+  const facts = labelFactsOf(level1Raw, level2Raw);
+  lastLabels = { level1: level1Raw, level2: level2Raw, facts };
+  return facts;
+}
+
+function labelFactsOf(level1Raw: string | null, level2Raw: string | null): LabelFacts {
   let byLevel2 = labelMemo.get(level1Raw);
   const known = byLevel2?.get(level2Raw);
   if (known) return known;

@@ -3,7 +3,7 @@
  * sets default 一级 weights (national: 产出 50, 效益 30, 满意度 10), each 一级 that departs from its
  * default is noted as info, since the defaults may be adjusted for a project.
  */
-import { plain, sumNumbers } from '../../decimal/decimal.ts';
+import { compare, dec, plain, sumNumbers } from '../../decimal/decimal.ts';
 import type { RawFinding, Rule } from '../types.ts';
 import { factsOf } from './support.ts';
 
@@ -23,7 +23,8 @@ export const weightsSumMismatch: Rule = {
     const unknownShare = inds.some((i) => i.weight === null);
     const sum = sumNumbers(inds.map((i) => i.weight ?? 0));
     const out: RawFinding[] = [];
-    if (!sum.equals(p.indicatorTotal) && !unknownShare) {
+    // `compare` with the shared decimal of the total: `equals` would make a decimal of it per call
+    if (compare(sum, dec(p.indicatorTotal)) !== 0 && !unknownShare) {
       out.push({
         path: 'indicators',
         message: `各指标分值合计 ${plain(sum)} 分，评分规则“${p.name}”规定绩效指标共 ${plain(p.indicatorTotal)} 分，相差 ${plain(sum.minus(p.indicatorTotal).abs())} 分。`,
@@ -46,7 +47,7 @@ export const weightsSumMismatch: Rule = {
       const list = weights.get(level1);
       if (list === undefined) continue;
       const got = sumNumbers(list);
-      if (got.equals(expected)) continue;
+      if (compare(got, dec(expected)) === 0) continue;
       out.push({
         path: 'indicators',
         severity: 'info',
