@@ -43,7 +43,9 @@ if (force || !existsSync(built) || statSync(built).mtimeMs < sources) {
         '--outDir',
         tmp,
       ],
-      { stdio: 'inherit' },
+      // Always a production build: started from a test run, NODE_ENV is 'test', and Vite would
+      // build React's development runtime into the pages (a quarter larger, and slower).
+      { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
     );
     if (existsSync(dist)) renameSync(dist, old);
     renameSync(tmp, dist);
