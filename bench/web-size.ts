@@ -72,6 +72,13 @@ export function measureWebSize(dist = DIST): PageSize[] {
     for (const k of keys) walk(k);
     return seen;
   };
+  // A development build (Vite run with NODE_ENV other than production) carries React's
+  // development runtime and is a quarter larger: measuring it would report the wrong pages.
+  const dev = Object.values(manifest).find((m) => m.file.includes('jsx-dev-runtime'));
+  if (dev)
+    throw new Error(
+      `the build in ${dist} is a development build (${dev.file}): build the pages again (npm run build:web)`,
+    );
   const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
   if (!entry) throw new Error('no entry in the Vite manifest: build the pages first (npm run build:web)');
   let entryGzip = 0;
