@@ -103,7 +103,7 @@ export function renderReport(r: Results, extras: ReportExtras): string {
   out.push(
     '## Running it',
     '',
-    '`npm run bench` runs every benchmark, each in its own Node process, writes `bench/results/<timestamp>.json` and rewrites this file. `BENCH_ONLY=pipeline,scale` runs some; `BENCH_QUICK=1` runs tiny sizes (what `scripts/bench-smoke.test.ts` does); sizes: `BENCH_PIPELINE_N`, `BENCH_PIPELINE_MEMORY_N`, `BENCH_XLSX_N`, `BENCH_PDF_N`, `BENCH_SCALE_N`, `BENCH_SCALE_N_POSTGRES`, `BENCH_SCALE_SECONDS`, `BENCH_SCALE_BACKENDS`, `BENCH_BUNDLE_N`, `BENCH_BUNDLE_RUNS`. PostgreSQL is reached as the tests reach it (JIXIAO_TEST_POSTGRES_URL).',
+    "`npm run bench` runs every benchmark, each in its own Node process, writes `bench/results/<timestamp>.json` and rewrites this file. `BENCH_ONLY=pipeline,scale` runs some; `BENCH_QUICK=1` runs tiny sizes (what `scripts/bench-smoke.test.ts` does); sizes: `BENCH_PIPELINE_N`, `BENCH_PIPELINE_MEMORY_N`, `BENCH_XLSX_N`, `BENCH_PDF_N`, `BENCH_SCALE_N`, `BENCH_SCALE_N_POSTGRES`, `BENCH_SCALE_SECONDS`, `BENCH_SCALE_BACKENDS`, `BENCH_BUNDLE_N`, `BENCH_BUNDLE_RUNS`; `BENCH_SCALE_CLIENT=autocannon` measures the API with autocannon instead of wrk (Debian's `wrk`, which `.ci/run` installs; without it autocannon is used). PostgreSQL is reached as the tests reach it (JIXIAO_TEST_POSTGRES_URL).",
     '',
   );
   return out.join('\n');
