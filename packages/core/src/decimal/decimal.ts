@@ -253,19 +253,27 @@ export function quotientOf(x: Decimal, y: Decimal): Quotient | null {
 export function quotientRound(q: Quotient, places: number): number | null {
   if (places < 0 || places > 15) return null;
   const x = q.n * (POW10[places] as number);
-  // x and every product f × d below stay safe integers, so each step is exact
   if (!Number.isSafeInteger(x) || x + q.d > Number.MAX_SAFE_INTEGER) return null;
-  // floor(x / d) from the correctly rounded double quotient, corrected by the exact remainder
-  let f = Math.floor(x / q.d);
-  let r = x - f * q.d;
+  const { f, r } = floorDivide(x, q.d);
+  return 2 * r >= q.d ? f + 1 : f;
+}
+
+/**
+ * num ÷ den for safe integers num ≥ 0 < den with num + den safe: the floor f and the remainder r,
+ * exactly. The correctly rounded double quotient is off by at most one; the exact remainder
+ * (every product f × den stays safe) corrects it.
+ */
+function floorDivide(num: number, den: number): { f: number; r: number } {
+  let f = Math.floor(num / den);
+  let r = num - f * den;
   if (r < 0) {
     f--;
-    r += q.d;
-  } else if (r >= q.d) {
+    r += den;
+  } else if (r >= den) {
     f++;
-    r -= q.d;
+    r -= den;
   }
-  return 2 * r >= q.d ? f + 1 : f;
+  return { f, r };
 }
 
 /** `numberOf(round(x.dividedBy(y), places))` for a quotient, or null (see `quotientRound`). */
@@ -341,15 +349,7 @@ export function quotientTimesRound(q: Quotient, w: Decimal, places: number): num
   const den = scale < 0 ? q.d * (POW10[-scale] as number) : q.d;
   if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || num + den > Number.MAX_SAFE_INTEGER)
     return null;
-  let f = Math.floor(num / den);
-  let r = num - f * den;
-  if (r < 0) {
-    f--;
-    r += den;
-  } else if (r >= den) {
-    f++;
-    r -= den;
-  }
+  const { f, r } = floorDivide(num, den);
   if (2 * r === den) return null;
   const rounded = 2 * r > den ? f + 1 : f;
   return rounded < 1e15 ? rounded : null;

@@ -86,57 +86,53 @@ const rulesKeys = new WeakMap<Profile, { values: unknown[]; key: string }>();
 
 const BAND_END = Symbol('band end');
 
-/** The values the key is made from, flat; null when a band holds an object (not remembered). */
-function rulesValues(profile: Profile): unknown[] | null {
-  const out: unknown[] = [
-    profile.rounding.score,
-    profile.rounding.percent,
-    profile.formulas.reverse,
-    profile.formulas.equalMissed,
-    profile.overshootThreshold,
-    profile.qualitativeBands.length,
-  ];
-  for (const b of profile.qualitativeBands) {
-    // every key and value, in the order JSON.stringify reads them
-    for (const [k, v] of Object.entries(b)) {
-      if (typeof v === 'object' && v !== null) return null;
-      out.push(k, v);
-    }
-    out.push(BAND_END);
-  }
-  return out;
-}
-
 /**
- * Whether `rulesValues(profile)` would give these values, read off the profile in the same order
- * without making the list: it is asked on every form scored.
+ * Hands each value the key is made from to `visit`, in order (the list `rulesValues` makes, the
+ * one `sameRules` compares with: one order for both). False as soon as `visit` says false, or
+ * when a band holds an object (not remembered).
  */
-function sameRules(values: unknown[], profile: Profile): boolean {
+function eachRulesValue(profile: Profile, visit: (v: unknown) => boolean): boolean {
   const bands = profile.qualitativeBands;
   if (
-    !Object.is(values[0], profile.rounding.score) ||
-    !Object.is(values[1], profile.rounding.percent) ||
-    !Object.is(values[2], profile.formulas.reverse) ||
-    !Object.is(values[3], profile.formulas.equalMissed) ||
-    !Object.is(values[4], profile.overshootThreshold) ||
-    !Object.is(values[5], bands.length)
+    !visit(profile.rounding.score) ||
+    !visit(profile.rounding.percent) ||
+    !visit(profile.formulas.reverse) ||
+    !visit(profile.formulas.equalMissed) ||
+    !visit(profile.overshootThreshold) ||
+    !visit(bands.length)
   ) {
     return false;
   }
-  let i = 6;
   for (const b of bands) {
-    // own enumerable keys in their order, as Object.entries reads them
+    // every own enumerable key and its value, in the order JSON.stringify reads them
     for (const k in b) {
       if (!Object.hasOwn(b, k)) continue;
       const v = (b as Record<string, unknown>)[k];
       if (typeof v === 'object' && v !== null) return false;
-      if (!Object.is(values[i], k) || !Object.is(values[i + 1], v)) return false;
-      i += 2;
+      if (!visit(k) || !visit(v)) return false;
     }
-    if (values[i] !== BAND_END) return false;
-    i++;
+    if (!visit(BAND_END)) return false;
   }
-  return i === values.length;
+  return true;
+}
+
+/** The values the key is made from, flat; null when a band holds an object (not remembered). */
+function rulesValues(profile: Profile): unknown[] | null {
+  const out: unknown[] = [];
+  const kept = eachRulesValue(profile, (v) => {
+    out.push(v);
+    return true;
+  });
+  return kept ? out : null;
+}
+
+/**
+ * Whether `rulesValues(profile)` would give these values, read off the profile without making
+ * the list: it is asked on every form scored.
+ */
+function sameRules(values: unknown[], profile: Profile): boolean {
+  let i = 0;
+  return eachRulesValue(profile, (v) => Object.is(values[i++], v)) && i === values.length;
 }
 
 // The fields are copied one by one rather than kept in a list: one object per value, no array.
