@@ -83,6 +83,19 @@ describe('web pages, compressed', () => {
     }
   });
 
+  it('compresses index.html again once the pages are built again', async () => {
+    const before = await get('/', 'br');
+    expect(brotliDecompressSync(before.rawPayload).toString()).toBe(html);
+    const rebuilt = html.replace('index-abc123.js', 'index-def4567.js');
+    writeFileSync(join(dir, 'index.html'), rebuilt);
+    try {
+      const after = await get('/', 'br');
+      expect(brotliDecompressSync(after.rawPayload).toString()).toBe(rebuilt);
+    } finally {
+      writeFileSync(join(dir, 'index.html'), html);
+    }
+  });
+
   it('sends small files and images as they are', async () => {
     const css = await get('/assets/tiny-1.css', 'br, gzip');
     expect(css.headers['content-encoding']).toBeUndefined();

@@ -93,10 +93,10 @@ function compress(bytes: Buffer, encoding: ContentEncoding): Promise<Buffer> {
 }
 
 /**
- * Compressed files kept by path, size and time of change (index.html changes when the pages
- * are built again); the build's files are few, so nothing is ever let go.
+ * Compressed files, one per file and encoding, kept while the file's size and time of change are
+ * the same (index.html changes when the pages are built again): the build's files are few.
  */
-const compressed = new Map<string, Promise<Buffer>>();
+const compressed = new Map<string, { stamp: string; body: Promise<Buffer> }>();
 
 /** The file as the request accepts it, with its Content-Encoding and Vary headers set. */
 async function fileBody(
@@ -109,15 +109,19 @@ async function fileBody(
   reply.header('Vary', 'Accept-Encoding');
   const encoding = chooseEncoding(request.headers['accept-encoding']);
   if (encoding === null) return readFile(file);
-  const key = `${file}\u0000${st.size}\u0000${st.mtimeMs}\u0000${encoding}`;
-  let body = compressed.get(key);
-  if (body === undefined) {
-    body = readFile(file).then((bytes) => compress(bytes, encoding));
-    compressed.set(key, body);
+  const key = `${file}\u0000${encoding}`;
+  const stamp = `${st.size}\u0000${st.mtimeMs}`;
+  let kept = compressed.get(key);
+  if (kept?.stamp !== stamp) {
+    const entry = { stamp, body: readFile(file).then((bytes) => compress(bytes, encoding)) };
+    compressed.set(key, entry);
     // a failure is not kept: the next request tries again
-    body.catch(() => compressed.delete(key));
+    entry.body.catch(() => {
+      if (compressed.get(key) === entry) compressed.delete(key);
+    });
+    kept = entry;
   }
-  const bytes = await body;
+  const bytes = await kept.body;
   reply.header('Content-Encoding', encoding);
   return bytes;
 }
