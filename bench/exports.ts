@@ -12,7 +12,7 @@ import { type Evaluation, validate } from '@jixiao/core';
 import { exportBundle, exportEvaluation, importBytes, openPdfRenderer } from '@jixiao/formats';
 import { zipSync } from 'fflate';
 import { generateForm, renderForm } from '../packages/formats/src/corpus/index.ts';
-import { emit, type Figure, figure, log, QUICK, RUNS, type Section, sizeFrom } from './stats.ts';
+import { askedSize, emit, type Figure, figure, log, QUICK, RUNS, type Section, sizeFrom } from './stats.ts';
 
 /** About how long the bundle may take by default (see bundleN). */
 const BUNDLE_BUDGET_MS = 60_000;
@@ -49,7 +49,6 @@ export async function runExports(): Promise<Section> {
   // the bundle's size, unless given: as many forms as print in about a minute here, at most 200
   // (printing took 250 ms a form on one machine and 1.2 s on another with the same code; the
   // suite must stay within its 10 minutes)
-  const askedBundleN = Number(process.env.BENCH_BUNDLE_N);
   let bundleN = sizeFrom('BENCH_BUNDLE_N', 200, 2);
   const bundleRuns = sizeFrom('BENCH_BUNDLE_RUNS', 1, 1);
   const reps = QUICK ? 3 : 20;
@@ -89,7 +88,7 @@ export async function runExports(): Promise<Section> {
       }),
     );
 
-    if (!QUICK && !(Number.isInteger(askedBundleN) && askedBundleN > 0)) {
+    if (!QUICK && askedSize('BENCH_BUNDLE_N') === undefined) {
       const perForm = figures.at(-1)?.median ?? 250;
       bundleN = Math.max(20, Math.min(200, Math.floor(BUNDLE_BUDGET_MS / perForm / 10) * 10));
     }

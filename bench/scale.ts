@@ -303,10 +303,10 @@ async function measure(
   const runs = slow || QUICK ? 1 : RUNS;
   const baseSeconds = slow ? seconds : runSeconds;
   // one client: wrk where it is installed, else autocannon (see the method)
-  const loaded = useWrk()
-    ? await measureWrk(url, e, runs, runSeconds, baseSeconds, basePath, baseLabel, dialect)
-    : await measureAutocannon(url, e, runs, runSeconds, baseSeconds, basePath, baseLabel, dialect);
-  notes.push(...loaded.notes);
+  const plan: LoopPlan = { url, e, runs, runSeconds, baseSeconds, basePath, baseLabel, dialect };
+  const clientRuns = useWrk() ? await wrkRuns(plan) : await autocannonRuns(plan);
+  const loaded = loopFigures(plan, clientRuns);
+  notes.push(...clientRuns.notes);
   if (e.goal) loaded.p99.goal = { text: e.goal.text, met: loaded.p99.median < e.goal.p99 };
   const steady = e.steadyRate
     ? await measureSteady(url, e, e.steadyRate, seconds, basePath, baseLabel, dialect)
@@ -315,30 +315,71 @@ async function measure(
   return {
     figures: [aloneFigure, ...loaded.figures, ...steady],
     notes,
-    raw: { size, runSeconds, drainedSeconds: drained, ...loaded.raw },
+    raw: { size, runSeconds, drainedSeconds: drained, ...clientRuns.raw },
   };
 }
 
-interface Loaded50 {
-  /** p50, p99 and throughput at 50 connections */
-  figures: Figure[];
-  p99: Figure;
+/** What a closed loop at 50 connections is measured with, and against what baseline. */
+interface LoopPlan {
+  url: string;
+  e: Endpoint;
+  runs: number;
+  runSeconds: number;
+  baseSeconds: number;
+  basePath: string;
+  baseLabel: string;
+  dialect: string;
+}
+
+/** One closed-loop run's figures, whichever client ran it. */
+interface LoopRun {
+  p50: number;
+  p99: number;
+  perSecond: number;
+}
+
+/** The runs of one client, the endpoint's alternated with the baseline's. */
+interface ClientRuns {
+  /** in the figures' ids: '' for autocannon (as before wrk), '-wrk' */
+  idPart: string;
+  client: string;
+  own: LoopRun[];
+  base: LoopRun[];
+  /** what the answers were, for the throughput figure */
+  answers: string;
   notes: string[];
   raw: Record<string, unknown>;
 }
 
+/** p50, p99 and throughput at 50 connections from one client's runs; `p99` carries any goal. */
+function loopFigures(plan: LoopPlan, r: ClientRuns): { figures: Figure[]; p99: Figure } {
+  const label = `${plan.e.label}, 50 connections (${r.client})`;
+  const latency = (k: 'p50' | 'p99') =>
+    figure({
+      id: `${plan.dialect}-${plan.e.id}${r.idPart}-${k}`,
+      label: `${label}: ${k} latency`,
+      unit: 'ms',
+      higherIsBetter: false,
+      values: r.own.map((x) => x[k]),
+      baseline: { label: plan.baseLabel, values: r.base.map((x) => x[k]) },
+    });
+  const p99 = latency('p99');
+  const rps = figure({
+    id: `${plan.dialect}-${plan.e.id}${r.idPart}-rps`,
+    label: `${label}: throughput`,
+    unit: 'req/s',
+    higherIsBetter: true,
+    values: r.own.map((x) => x.perSecond),
+    baseline: { label: plan.baseLabel, values: r.base.map((x) => x.perSecond) },
+    note: r.answers,
+  });
+  return { figures: [latency('p50'), p99, rps], p99 };
+}
+
 /** The closed loop at 50 connections with autocannon (where wrk is not installed). */
-async function measureAutocannon(
-  url: string,
-  e: Endpoint,
-  runs: number,
-  runSeconds: number,
-  baseSeconds: number,
-  basePath: string,
-  baseLabel: string,
-  dialect: string,
-): Promise<Loaded50> {
-  const baseline: Endpoint['requests'] = [{ method: 'GET', path: basePath }];
+async function autocannonRuns(plan: LoopPlan): Promise<ClientRuns> {
+  const { url, e, runs, runSeconds, baseSeconds, dialect } = plan;
+  const baseline: Endpoint['requests'] = [{ method: 'GET', path: plan.basePath }];
   const own: Result[] = [];
   const base: Result[] = [];
   if (runs > 1) {
@@ -358,19 +399,19 @@ async function measureAutocannon(
       `    ${e.id} run ${run + 1} (${runSeconds.toFixed(1)} s): p50 ${last.latency.p50} ms, p99 ${last.latency.p99} ms, ${last.requests.average} req/s, 2xx ${last['2xx']}, other ${codes(last).other}`,
     );
   }
-  const label = `${e.label}, 50 connections (autocannon)`;
-  const p99 = figure({
-    id: `${dialect}-${e.id}-p99`,
-    label: `${label}: p99 latency`,
-    unit: 'ms',
-    higherIsBetter: false,
-    values: own.map((r) => r.latency.p99),
-    baseline: { label: baseLabel, values: base.map((r) => r.latency.p99) },
-  });
   const ok = own.reduce((sum, r) => sum + codes(r).ok, 0);
   const other = own.reduce((sum, r) => sum + codes(r).other, 0);
+  const loopRun = (r: Result): LoopRun => ({
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    perSecond: r.requests.average,
+  });
   return {
-    p99,
+    idPart: '',
+    client: 'autocannon',
+    own: own.map(loopRun),
+    base: base.map(loopRun),
+    answers: `2xx ${ok.toLocaleString('en')}, other ${other.toLocaleString('en')}`,
     notes: [
       `${dialect} ${e.label}: wrk is not installed (apt-get install wrk), so autocannon measured it, with fresh connections each run (see the method).`,
       ...(other > 0
@@ -378,26 +419,6 @@ async function measureAutocannon(
             `${dialect} ${e.label}: ${ok.toLocaleString('en')} answers 2xx, ${other.toLocaleString('en')} not (status codes: ${JSON.stringify(mergeStatus(own))}; errors and timeouts counted as not 2xx).`,
           ]
         : []),
-    ],
-    figures: [
-      figure({
-        id: `${dialect}-${e.id}-p50`,
-        label: `${label}: p50 latency`,
-        unit: 'ms',
-        higherIsBetter: false,
-        values: own.map((r) => r.latency.p50),
-        baseline: { label: baseLabel, values: base.map((r) => r.latency.p50) },
-      }),
-      p99,
-      figure({
-        id: `${dialect}-${e.id}-rps`,
-        label: `${label}: throughput`,
-        unit: 'req/s',
-        higherIsBetter: true,
-        values: own.map((r) => r.requests.average),
-        baseline: { label: baseLabel, values: base.map((r) => r.requests.average) },
-        note: `2xx ${ok.toLocaleString('en')}, other ${other.toLocaleString('en')}`,
-      }),
     ],
     raw: { ok, other, status: mergeStatus(own) },
   };
@@ -421,19 +442,11 @@ async function runWrk(url: string, spec: Endpoint['wrk'], seconds: number): Prom
 }
 
 /** The closed loop at 50 connections with wrk, each run alternated with the baseline's. */
-async function measureWrk(
-  url: string,
-  e: Endpoint,
-  runs: number,
-  runSeconds: number,
-  baseSeconds: number,
-  basePath: string,
-  baseLabel: string,
-  dialect: string,
-): Promise<Loaded50> {
+async function wrkRuns(plan: LoopPlan): Promise<ClientRuns> {
+  const { url, e, runs, runSeconds, baseSeconds, dialect } = plan;
   const baseSpec: Endpoint['wrk'] = {
     headers: {},
-    list: () => [{ method: 'GET', path: basePath }],
+    list: () => [{ method: 'GET', path: plan.basePath }],
     sent: () => {},
   };
   const own: WrkResult[] = [];
@@ -459,46 +472,20 @@ async function measureWrk(
       `    ${e.id} wrk run ${run + 1}: p50 ${last.p50} ms, p99 ${last.p99} ms, ${last.perSecond.toFixed(0)} req/s, answered ${last.answered}, not 2xx ${last.non2xx}, errors ${last.errors}`,
     );
   }
-  const label = `${e.label}, 50 connections (wrk)`;
-  const of = (rs: WrkResult[], k: 'p50' | 'p99' | 'perSecond') => rs.map((r) => r[k]);
   const answered = own.reduce((sum, r) => sum + r.answered, 0);
   const refused = own.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
-  const p99 = figure({
-    id: `${dialect}-${e.id}-wrk-p99`,
-    label: `${label}: p99 latency`,
-    unit: 'ms',
-    higherIsBetter: false,
-    values: of(own, 'p99'),
-    baseline: { label: baseLabel, values: of(base, 'p99') },
-  });
   return {
-    p99,
+    idPart: '-wrk',
+    client: 'wrk',
+    own,
+    base,
+    answers: `${answered.toLocaleString('en')} answered, ${refused.toLocaleString('en')} not 2xx or failed`,
     notes:
       refused > 0
         ? [
             `${dialect} ${e.label} (wrk): ${answered.toLocaleString('en')} answered, ${refused.toLocaleString('en')} of them not 2xx or failed.`,
           ]
         : [],
-    figures: [
-      figure({
-        id: `${dialect}-${e.id}-wrk-p50`,
-        label: `${label}: p50 latency`,
-        unit: 'ms',
-        higherIsBetter: false,
-        values: of(own, 'p50'),
-        baseline: { label: baseLabel, values: of(base, 'p50') },
-      }),
-      p99,
-      figure({
-        id: `${dialect}-${e.id}-wrk-rps`,
-        label: `${label}: throughput`,
-        unit: 'req/s',
-        higherIsBetter: true,
-        values: of(own, 'perSecond'),
-        baseline: { label: baseLabel, values: of(base, 'perSecond') },
-        note: `${answered.toLocaleString('en')} answered, ${refused.toLocaleString('en')} not 2xx or failed`,
-      }),
-    ],
     raw: { answered, refused },
   };
 }

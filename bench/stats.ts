@@ -87,9 +87,14 @@ export const QUICK = process.env.BENCH_QUICK === '1';
 export const RUNS = QUICK ? 2 : 5;
 
 /** A size from the environment, else the quick or the full default. */
-export function sizeFrom(name: string, full: number, quick: number): number {
+/** The size an environment variable asks for (a positive whole number), or undefined. */
+export function askedSize(name: string): number | undefined {
   const v = Number(process.env[name]);
-  return Number.isInteger(v) && v > 0 ? v : QUICK ? quick : full;
+  return Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
+export function sizeFrom(name: string, full: number, quick: number): number {
+  return askedSize(name) ?? (QUICK ? quick : full);
 }
 
 export const RESULT_MARKER = 'BENCH_RESULT ';
