@@ -3,7 +3,9 @@
  * parameters. Kysely builds and compiles a query on every call; for the lookups every request
  * makes (its session and user, the form it names) that was a large part of answering a kept
  * form (bench/profiling.md). Only for queries whose parameters are exactly the values given, in
- * the order given: `build` receives placeholders and must use each once, in that order.
+ * the order given: `build` receives placeholders and must use each once, in that order. A value
+ * may be anything the driver takes (an array, for PostgreSQL's `unnest`); the placeholders are
+ * strings only to mark the places.
  */
 import { createHash } from 'node:crypto';
 import type { Compilable, CompiledQuery } from 'kysely';
@@ -16,7 +18,7 @@ export async function runCompiled<R>(
   db: Db,
   name: string,
   build: (db: Db, ...placeholders: string[]) => Compilable<R>,
-  parameters: readonly string[],
+  parameters: readonly unknown[],
 ): Promise<R[]> {
   let byName = compiled.get(db);
   if (!byName) {
@@ -33,7 +35,7 @@ export async function runCompiled<R>(
     byName.set(name, query);
     preparedNames.set(query.sql, `jx_${createHash('sha256').update(query.sql).digest('hex').slice(0, 24)}`);
   }
-  const result = await db.executeQuery<R>({ ...query, parameters: parameters as unknown[] });
+  const result = await db.executeQuery<R>({ ...query, parameters });
   return result.rows;
 }
 

@@ -17,6 +17,8 @@ import {
   CompiledQuery,
   type DatabaseConnection,
   type Driver,
+  type Kysely,
+  PostgresAdapter,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
@@ -51,6 +53,11 @@ export function readJson<T>(stored: string): T {
 
 export function readJsonOrNull<T>(stored: string | null): T | null {
   return stored === null ? null : readJson<T>(stored);
+}
+
+/** Whether queries on `db` go to PostgreSQL (each a round trip) rather than SQLite (in process). */
+export function isPostgres<T>(db: Kysely<T>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** The current time in the one shape both backends store and compare. */

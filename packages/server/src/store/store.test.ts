@@ -239,6 +239,39 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
     expect((await findSessionAndEvaluation(db, 'live', now, 'no-such-form'))?.evaluation).toBeNull();
     expect(await findSessionAndEvaluation(db, 'expired', now, formId)).toBeUndefined();
     expect(await findSessionAndEvaluation(db, 'of-disabled', now, formId)).toBeUndefined();
+
+    // asked together (on PostgreSQL, one query for the turn): each lookup gets its own answer,
+    // the same one twice over, whatever else is asked beside it
+    const otherForm = await newEvaluation();
+    const asked: [string, string][] = [
+      ['live', formId],
+      ['expired', formId],
+      ['live', 'no-such-form'],
+      ['of-disabled', formId],
+      ['no-such-session', formId],
+      ['live', otherForm],
+      ['live', formId],
+    ];
+    const together = await Promise.all(asked.map(([s, f]) => findSessionAndEvaluation(db, s, now, f)));
+    expect(together.map((r) => r && (r.evaluation?.id ?? null))).toEqual([
+      formId,
+      undefined,
+      null,
+      undefined,
+      undefined,
+      otherForm,
+      formId,
+    ]);
+    expect(together[0]).toEqual(both);
+    expect(together[6]).toEqual(both);
+    expect(together[5]?.evaluation).toEqual(await findEvaluation(db, otherForm));
+    // inside a transaction the lookup runs on the transaction's own connection and sees its writes
+    await db.transaction().execute(async (trx) => {
+      await insertSession(trx, session('in-transaction', userId, '2026-01-02T00:00:00.000Z'));
+      expect((await findSessionAndEvaluation(trx, 'in-transaction', now, formId))?.evaluation?.id).toBe(
+        formId,
+      );
+    });
   });
 
   it('filters and pages evaluations', async () => {

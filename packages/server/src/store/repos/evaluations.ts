@@ -1,8 +1,10 @@
-import type { Expression, ExpressionBuilder, InsertObject, SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type InsertObject, type SqlBool, sql } from 'kysely';
 import type { Stage, Status } from '../../domain.ts';
+import { type Batched, batchPerTurn } from '../batch.ts';
 import { runCompiled } from '../compiled.ts';
+import { isPostgres } from '../dialect.ts';
 import type { DB, Db, EvaluationsTable } from '../schema.ts';
-import { liveSessionOf, SESSION_USER_COLUMNS, type Session } from './sessions.ts';
+import { liveSessionOf, SESSION_USER_COLUMNS, type Session, type SessionUserRow } from './sessions.ts';
 import type { User } from './users.ts';
 
 export interface EvaluationRecord {
@@ -132,17 +134,22 @@ export async function findEvaluation(db: Db, id: string): Promise<EvaluationReco
   return row && toRecord(row);
 }
 
+type SessionAndEvaluation = { session: Session; user: User; evaluation: EvaluationRecord | null } | undefined;
+
 /**
  * The session, its user and the form a request names, in one query: reading a form is the
- * request made most, and on PostgreSQL each query is a round trip. `evaluation` is null when
- * there is no such form; the whole answer is undefined when the session is not live.
+ * request made most, and on PostgreSQL each query is a round trip; there the lookups of one turn
+ * of the event loop also share one query (store/batch.ts). `evaluation` is null when there is no
+ * such form; the whole answer is undefined when the session is not live.
  */
 export async function findSessionAndEvaluation(
   db: Db,
   sessionId: string,
   now: string,
   evaluationId: string,
-): Promise<{ session: Session; user: User; evaluation: EvaluationRecord | null } | undefined> {
+): Promise<SessionAndEvaluation> {
+  // a transaction's queries must stay on its connection
+  if (isPostgres(db) && !db.isTransaction) return lookupsOf(db)({ sessionId, now, evaluationId });
   const [row] = await runCompiled(
     db,
     'findSessionAndEvaluation',
@@ -157,10 +164,71 @@ export async function findSessionAndEvaluation(
         .where('sessions.expires_at', '>', now),
     [evaluationId, sessionId, now],
   );
-  const live = row && liveSessionOf(row);
+  return row && sessionAndEvaluationOf(row);
+}
+
+/** A row of the session lookups: the form's columns are null where the left join found none. */
+type SessionEvaluationRow = SessionUserRow & { [C in keyof EvaluationsTable]: EvaluationsTable[C] | null };
+
+function sessionAndEvaluationOf(row: SessionEvaluationRow): SessionAndEvaluation {
+  const live = liveSessionOf(row);
   if (!live) return undefined;
   // the left join found the form when its id is there; then every column is as findEvaluation's
   return { ...live, evaluation: row.id === null ? null : toRecord(row as EvaluationsTable) };
+}
+
+interface Lookup {
+  sessionId: string;
+  now: string;
+  evaluationId: string;
+}
+
+const BATCH_LOOKUPS = 200;
+const lookups = new WeakMap<Db, Batched<Lookup, SessionAndEvaluation>>();
+
+function lookupsOf(db: Db): Batched<Lookup, SessionAndEvaluation> {
+  let batched = lookups.get(db);
+  if (!batched) {
+    batched = batchPerTurn((keys) => findSessionsAndEvaluations(db, keys), BATCH_LOOKUPS);
+    lookups.set(db, batched);
+  }
+  return batched;
+}
+
+/**
+ * Several lookups in one PostgreSQL query of a fixed shape (prepared once per connection): the
+ * pairs go in as two arrays, and each row comes back with its pair's place. Expiry is judged by
+ * the latest `now` of the batch, at most a turn of the event loop later than the earliest.
+ */
+async function findSessionsAndEvaluations(db: Db, keys: readonly Lookup[]): Promise<SessionAndEvaluation[]> {
+  let now = '';
+  for (const k of keys) if (k.now > now) now = k.now;
+  const rows = await runCompiled(
+    db,
+    'findSessionsAndEvaluations',
+    (d, sessionIds, evaluationIds, now) =>
+      d
+        .selectFrom(
+          sql<{
+            session_id: string;
+            evaluation_id: string;
+            place: number;
+          }>`(select * from unnest(${sessionIds}::text[], ${evaluationIds}::text[]) with ordinality as u(session_id, evaluation_id, place))`.as(
+            'asked',
+          ),
+        )
+        .innerJoin('sessions', 'sessions.id', 'asked.session_id')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .leftJoin('evaluations', 'evaluations.id', 'asked.evaluation_id')
+        .select(SESSION_USER_COLUMNS)
+        .selectAll('evaluations')
+        .select('asked.place')
+        .where('sessions.expires_at', '>', now),
+    [keys.map((k) => k.sessionId), keys.map((k) => k.evaluationId), now],
+  );
+  const out: SessionAndEvaluation[] = keys.map(() => undefined);
+  for (const row of rows) out[Number(row.place) - 1] = sessionAndEvaluationOf(row);
+  return out;
 }
 
 export interface EvaluationFilter {
