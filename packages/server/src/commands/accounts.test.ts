@@ -1,37 +1,18 @@
 /** Units, accounts, signing in and out, and the login rate limit, on both databases. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nowIso } from '../store/dialect.ts';
 import { listEvents } from '../store/repos/audit.ts';
 import { findLiveSession } from '../store/repos/sessions.ts';
-import { BACKENDS, createTestStore, type TestStore } from '../testing/databases.ts';
-import { type People, seedPeople, TEST_PASSWORD } from '../testing/fixtures.ts';
+import { BACKENDS } from '../testing/databases.ts';
+import { TEST_PASSWORD, useSeededStore } from '../testing/fixtures.ts';
+import { refusal } from '../testing/refusal.ts';
 import { createUnit } from './createUnit.ts';
 import { createUser } from './createUser.ts';
 import { logIn, sessionIdOf } from './logIn.ts';
 import { logOut } from './logOut.ts';
-import type { Problem } from './problem.ts';
-
-async function refusal(p: Promise<unknown>): Promise<Problem> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof Error && 'problem' in e) return (e as Error & { problem: Problem }).problem;
-    throw e;
-  }
-  throw new Error('expected a refusal, but the command succeeded');
-}
 
 describe.each(BACKENDS)('accounts on %s', (dialect) => {
-  let t: TestStore;
-  let p: People;
-  beforeAll(async () => {
-    t = await createTestStore(dialect);
-    p = await seedPeople(t.store.db);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
-  const db = () => t.store.db;
+  const { db, people: p } = useSeededStore(dialect);
 
   it('lets only the admin create units, in a hierarchy of departments', async () => {
     const dept = await createUnit(db(), p.admin, { name: '某市财政局（测试）', kind: 'department' });

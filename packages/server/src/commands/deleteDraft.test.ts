@@ -2,49 +2,29 @@
  * Deleting a draft, on both databases: only the unit's own people, only drafts never published;
  * the form's rows go, the audit trail keeps the deletion.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { listAttachments } from '../store/repos/attachments.ts';
 import { listEvents } from '../store/repos/audit.ts';
 import { listComments } from '../store/repos/comments.ts';
 import { findEvaluation, listEvaluations } from '../store/repos/evaluations.ts';
 import { listFindings } from '../store/repos/findings.ts';
 import { listVersions } from '../store/repos/versions.ts';
-import { createTestStore, describeEachBackend, type TestStore } from '../testing/databases.ts';
-import { type People, projectDocument, seedPeople } from '../testing/fixtures.ts';
+import { describeEachBackend } from '../testing/databases.ts';
+import { projectDocument, useSeededStore } from '../testing/fixtures.ts';
+import { refusal } from '../testing/refusal.ts';
 import { acceptEvaluation } from './acceptEvaluation.ts';
 import { addAttachment } from './addAttachment.ts';
 import { addComment } from './addComment.ts';
 import { approveEvaluation } from './approveEvaluation.ts';
 import { createEvaluation } from './createEvaluation.ts';
 import { deleteDraft } from './deleteDraft.ts';
-import type { Problem } from './problem.ts';
 import { publishEvaluation } from './publishEvaluation.ts';
 import { returnEvaluation } from './returnEvaluation.ts';
 import { saveEvaluation } from './saveEvaluation.ts';
 import { submitEvaluation } from './submitEvaluation.ts';
 
-async function refusal(p: Promise<unknown>): Promise<Problem> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof Error && 'problem' in e) return (e as Error & { problem: Problem }).problem;
-    throw e;
-  }
-  throw new Error('expected a refusal, but the command succeeded');
-}
-
 describeEachBackend('deleteDraft', (dialect) => {
-  let t: TestStore;
-  let p: People;
-  beforeAll(async () => {
-    t = await createTestStore(dialect);
-    p = await seedPeople(t.store.db);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
-
-  const db = () => t.store.db;
+  const { db, people: p } = useSeededStore(dialect);
   const draft = async (project: string) =>
     (await createEvaluation(db(), p.fillerA, { document: projectDocument({ project }) })).evaluation;
 

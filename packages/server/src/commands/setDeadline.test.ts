@@ -2,23 +2,13 @@
  * Deadlines, on both databases: the reviewer or admin sets one per year and stage, setting it
  * again replaces it, bad dates and the unit's people are refused, and each change is audited.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { listEvents } from '../store/repos/audit.ts';
 import { listDeadlines } from '../store/repos/deadlines.ts';
-import { createTestStore, describeEachBackend, type TestStore } from '../testing/databases.ts';
-import { type People, seedPeople } from '../testing/fixtures.ts';
-import type { Problem } from './problem.ts';
+import { describeEachBackend } from '../testing/databases.ts';
+import { useSeededStore } from '../testing/fixtures.ts';
+import { refusal } from '../testing/refusal.ts';
 import { isIsoDate, setDeadline } from './setDeadline.ts';
-
-async function refusal(p: Promise<unknown>): Promise<Problem> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof Error && 'problem' in e) return (e as Error & { problem: Problem }).problem;
-    throw e;
-  }
-  throw new Error('expected a refusal, but the command succeeded');
-}
 
 it('accepts only real calendar days written YYYY-MM-DD', () => {
   expect(isIsoDate('2024-03-31')).toBe(true);
@@ -31,17 +21,7 @@ it('accepts only real calendar days written YYYY-MM-DD', () => {
 });
 
 describeEachBackend('setDeadline', (dialect) => {
-  let t: TestStore;
-  let p: People;
-  beforeAll(async () => {
-    t = await createTestStore(dialect);
-    p = await seedPeople(t.store.db);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
-
-  const db = () => t.store.db;
+  const { db, people: p } = useSeededStore(dialect);
 
   it('stores one deadline per year and stage, replaces it when set again, and audits each change', async () => {
     await setDeadline(db(), p.reviewer, {

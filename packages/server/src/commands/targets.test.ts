@@ -3,66 +3,33 @@
  * locked, and an adjustment that must be approved before the targets change.
  */
 import type { Evaluation, Value } from '@jixiao/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listEvents } from '../store/repos/audit.ts';
 import { findEvaluation } from '../store/repos/evaluations.ts';
 import { listFindings } from '../store/repos/findings.ts';
 import { findVersion } from '../store/repos/versions.ts';
-import { BACKENDS, createTestStore, type TestStore } from '../testing/databases.ts';
-import { type People, projectDocument, seedPeople } from '../testing/fixtures.ts';
+import { BACKENDS } from '../testing/databases.ts';
+import { projectDocument, targetsDocument, useSeededStore } from '../testing/fixtures.ts';
+import { refusal } from '../testing/refusal.ts';
 import { approveAdjustment } from './approveAdjustment.ts';
 import { approveTargets } from './approveTargets.ts';
 import { createEvaluation } from './createEvaluation.ts';
 import { declareTargets } from './declareTargets.ts';
-import type { Problem } from './problem.ts';
 import { rejectAdjustment } from './rejectAdjustment.ts';
 import { requestAdjustment } from './requestAdjustment.ts';
 import { returnEvaluation } from './returnEvaluation.ts';
 import { saveEvaluation } from './saveEvaluation.ts';
 import { submitEvaluation } from './submitEvaluation.ts';
 
-async function refusal(p: Promise<unknown>): Promise<Problem> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof Error && 'problem' in e) return (e as Error & { problem: Problem }).problem;
-    throw e;
-  }
-  throw new Error('expected a refusal, but the command succeeded');
-}
-
 /** A value given by its raw text only, as clients send it; validation parses the rest. */
 const raw = (text: string) => ({ raw: text }) as Value;
 
-/** The sample project as targets: no actual values, scores or narrative yet. */
-function targetsDocument(): Evaluation {
-  const doc = projectDocument({ year: 2025 });
-  return {
-    ...doc,
-    indicators: doc.indicators.map((i) => ({
-      ...i,
-      actual: { raw: '' },
-      score: null,
-    })) as Evaluation['indicators'],
-    totalReported: null,
-  };
-}
-
 describe.each(BACKENDS)('targets on %s', (dialect) => {
-  let t: TestStore;
-  let p: People;
-  beforeAll(async () => {
-    t = await createTestStore(dialect);
-    p = await seedPeople(t.store.db);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
-  const db = () => t.store.db;
+  const { db, people: p } = useSeededStore(dialect);
 
   async function approvedTargets(): Promise<string> {
     const { evaluation } = await createEvaluation(db(), p.fillerA, {
-      document: targetsDocument(),
+      document: targetsDocument({ year: 2025 }),
       stage: 'targets',
     });
     await declareTargets(db(), p.fillerA, { id: evaluation.id });
@@ -72,7 +39,7 @@ describe.each(BACKENDS)('targets on %s', (dialect) => {
 
   it('declares and approves targets, recording the approved version', async () => {
     const { evaluation } = await createEvaluation(db(), p.fillerA, {
-      document: targetsDocument(),
+      document: targetsDocument({ year: 2025 }),
       stage: 'targets',
     });
     expect(evaluation).toMatchObject({ stage: 'targets', status: 'draft' });
@@ -98,7 +65,7 @@ describe.each(BACKENDS)('targets on %s', (dialect) => {
 
   it('creates the self-evaluation from approved targets only, once', async () => {
     const { evaluation: draftTargets } = await createEvaluation(db(), p.fillerA, {
-      document: targetsDocument(),
+      document: targetsDocument({ year: 2025 }),
       stage: 'targets',
     });
     expect(await refusal(createEvaluation(db(), p.fillerA, { fromTargets: draftTargets.id }))).toMatchObject({
@@ -116,7 +83,7 @@ describe.each(BACKENDS)('targets on %s', (dialect) => {
       status: 'draft',
     });
     const doc = (await findVersion(db(), evaluation.id, 1))?.document;
-    expect(doc?.indicators[0]?.target.raw).toBe(targetsDocument().indicators[0]?.target.raw);
+    expect(doc?.indicators[0]?.target.raw).toBe(targetsDocument({ year: 2025 }).indicators[0]?.target.raw);
     expect(doc?.indicators.every((i) => i.actual.raw === '' && i.score === null)).toBe(true);
     const codes = (await listFindings(db(), evaluation.id, 1)).map((f) => f.code);
     expect(codes).not.toContain('targets-not-approved');
@@ -165,7 +132,7 @@ describe.each(BACKENDS)('targets on %s', (dialect) => {
       expectedVersion: 1,
       document: projectDocument({ year: 2025 }),
     });
-    const proposed = targetsDocument();
+    const proposed = targetsDocument({ year: 2025 });
     proposed.indicators[0] = { ...proposed.indicators[0]!, target: raw('2') };
 
     expect(
@@ -178,7 +145,7 @@ describe.each(BACKENDS)('targets on %s', (dialect) => {
         requestAdjustment(db(), p.fillerA, {
           evaluationId: evaluation.id,
           reason: '无变化',
-          document: targetsDocument(),
+          document: targetsDocument({ year: 2025 }),
         }),
       ),
     ).toMatchObject({ code: 'no-change' });
@@ -250,7 +217,7 @@ describe.each(BACKENDS)('targets on %s', (dialect) => {
     const targetsId = await approvedTargets();
     const { evaluation } = await createEvaluation(db(), p.fillerA, { fromTargets: targetsId });
     await submitEvaluation(db(), p.fillerA, { id: evaluation.id });
-    const proposed = targetsDocument();
+    const proposed = targetsDocument({ year: 2025 });
     proposed.indicators[0] = { ...proposed.indicators[0]!, target: raw('3') };
     const a = await requestAdjustment(db(), p.approverA, {
       evaluationId: targetsId,

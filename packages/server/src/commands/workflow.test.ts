@@ -2,48 +2,28 @@
  * The self-evaluation workflow through the commands, on both databases: every step allowed
  * and refused per role and state, optimistic saves, comments, attachments and the audit trail.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listEvents } from '../store/repos/audit.ts';
 import { listComments } from '../store/repos/comments.ts';
 import { findEvaluation } from '../store/repos/evaluations.ts';
 import { listFindings } from '../store/repos/findings.ts';
 import { latestSnapshot } from '../store/repos/snapshots.ts';
 import { findVersion } from '../store/repos/versions.ts';
-import { BACKENDS, createTestStore, type TestStore } from '../testing/databases.ts';
-import { type People, projectDocument, seedDocument, seedPeople } from '../testing/fixtures.ts';
+import { BACKENDS } from '../testing/databases.ts';
+import { projectDocument, seedDocument, useSeededStore } from '../testing/fixtures.ts';
+import { refusal } from '../testing/refusal.ts';
 import { acceptEvaluation } from './acceptEvaluation.ts';
 import { addAttachment } from './addAttachment.ts';
 import { addComment } from './addComment.ts';
 import { approveEvaluation } from './approveEvaluation.ts';
 import { createEvaluation } from './createEvaluation.ts';
-import type { Problem } from './problem.ts';
 import { publishEvaluation } from './publishEvaluation.ts';
 import { returnEvaluation } from './returnEvaluation.ts';
 import { saveEvaluation } from './saveEvaluation.ts';
 import { submitEvaluation } from './submitEvaluation.ts';
 
-async function refusal(p: Promise<unknown>): Promise<Problem> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof Error && 'problem' in e) return (e as Error & { problem: Problem }).problem;
-    throw e;
-  }
-  throw new Error('expected a refusal, but the command succeeded');
-}
-
 describe.each(BACKENDS)('workflow commands on %s', (dialect) => {
-  let t: TestStore;
-  let p: People;
-  beforeAll(async () => {
-    t = await createTestStore(dialect);
-    p = await seedPeople(t.store.db);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
-
-  const db = () => t.store.db;
+  const { db, people: p } = useSeededStore(dialect);
 
   it('creates a form with its first version, score and findings, and records it', async () => {
     const { evaluation, written } = await createEvaluation(db(), p.fillerA, { document: seedDocument() });

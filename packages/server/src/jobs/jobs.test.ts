@@ -12,7 +12,7 @@ import { reserve } from '../store/repos/rateLimits.ts';
 import { heartbeat, liveServers } from '../store/repos/servers.ts';
 import { insertSession } from '../store/repos/sessions.ts';
 import { insertUser } from '../store/repos/users.ts';
-import { BACKENDS, createTestStore, type TestStore } from '../testing/databases.ts';
+import { BACKENDS, useTestStore } from '../testing/databases.ts';
 import { BUILT_IN_JOBS, builtInJobs } from './builtin.ts';
 import { enqueueJob, type JobSet, runDueJobs, scheduleRecurring } from './runner.ts';
 
@@ -20,15 +20,15 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 describe.each(BACKENDS)('background jobs on %s', (dialect) => {
-  let t: TestStore;
+  const testStore = useTestStore(dialect);
+  const db = () => testStore().store.db;
   let second: Store;
   const userId = newId();
 
   beforeAll(async () => {
-    t = await createTestStore(dialect);
     // A second connection (pool) to the same database, as a second server would have.
-    second = await t.database.open();
-    await insertUser(t.store.db, {
+    second = await testStore().database.open();
+    await insertUser(db(), {
       id: userId,
       username: `u-${userId.slice(0, 8)}`,
       displayName: 'u',
@@ -39,15 +39,15 @@ describe.each(BACKENDS)('background jobs on %s', (dialect) => {
       passwordHash: 'scrypt$not-used',
     });
   }, 60_000);
+  // Runs before useTestStore's own afterAll closes and drops the database.
   afterAll(async () => {
     await second?.close();
-    await t?.close();
   });
 
   async function session(expiresAt: Date): Promise<string> {
     const id = newId();
     const at = new Date(expiresAt.getTime() - HOUR).toISOString();
-    await insertSession(t.store.db, {
+    await insertSession(db(), {
       id,
       userId,
       csrfToken: 'x',
@@ -63,33 +63,33 @@ describe.each(BACKENDS)('background jobs on %s', (dialect) => {
     const jobs = builtInJobs({ loginWindowMs: 15 * MINUTE });
     const expired = await session(new Date(now.getTime() - MINUTE));
     const live = await session(new Date(now.getTime() + HOUR));
-    await reserve(t.store.db, 'login:user:old', new Date(now.getTime() - 20 * MINUTE), 15 * MINUTE, 5);
-    await reserve(t.store.db, 'login:user:new', new Date(now.getTime() - 5 * MINUTE), 15 * MINUTE, 5);
+    await reserve(db(), 'login:user:old', new Date(now.getTime() - 20 * MINUTE), 15 * MINUTE, 5);
+    await reserve(db(), 'login:user:new', new Date(now.getTime() - 5 * MINUTE), 15 * MINUTE, 5);
     // Both servers start and register the schedule; both look for due jobs at the same moment.
-    await Promise.all([scheduleRecurring(t.store.db, jobs, now), scheduleRecurring(second.db, jobs, now)]);
+    await Promise.all([scheduleRecurring(db(), jobs, now), scheduleRecurring(second.db, jobs, now)]);
     const [a, b] = await Promise.all([
-      runDueJobs(t.store.db, jobs, 'server-a', { now }),
+      runDueJobs(db(), jobs, 'server-a', { now }),
       runDueJobs(second.db, jobs, 'server-b', { now }),
     ]);
     const ran = [...a, ...b].map((o) => o.kind).sort();
     expect(ran).toEqual(Object.values(BUILT_IN_JOBS).sort());
     expect([...a, ...b].every((o) => o.ok)).toBe(true);
 
-    const sessions = await t.store.db.selectFrom('sessions').select('id').execute();
+    const sessions = await db().selectFrom('sessions').select('id').execute();
     expect(sessions.map((s) => s.id)).toEqual([live]);
     expect(sessions.map((s) => s.id)).not.toContain(expired);
-    const counters = await t.store.db.selectFrom('rate_limits').select('key').execute();
+    const counters = await db().selectFrom('rate_limits').select('key').execute();
     expect(counters.map((c) => c.key)).toEqual(['login:user:new']);
 
-    const job = await findJob(t.store.db, BUILT_IN_JOBS.sessions);
+    const job = await findJob(db(), BUILT_IN_JOBS.sessions);
     expect(job).toMatchObject({ status: 'pending', attempts: 0, lockedBy: null, lastResult: { deleted: 1 } });
     expect(new Date(job?.runAt ?? 0).getTime()).toBeGreaterThanOrEqual(now.getTime() + HOUR);
 
     // Not due again until its hour has passed.
-    expect(
-      await runDueJobs(t.store.db, jobs, 'server-a', { now: new Date(now.getTime() + 5 * MINUTE) }),
-    ).toEqual([]);
-    const later = await runDueJobs(t.store.db, jobs, 'server-a', {
+    expect(await runDueJobs(db(), jobs, 'server-a', { now: new Date(now.getTime() + 5 * MINUTE) })).toEqual(
+      [],
+    );
+    const later = await runDueJobs(db(), jobs, 'server-a', {
       now: new Date(Date.now() + HOUR + MINUTE),
     });
     expect(later.map((o) => o.kind).sort()).toEqual(
@@ -108,11 +108,11 @@ describe.each(BACKENDS)('background jobs on %s', (dialect) => {
       },
       recurring: [],
     };
-    const id = await enqueueJob(t.store.db, { kind: 'test.once', payload: { n: 7 } });
+    const id = await enqueueJob(db(), { kind: 'test.once', payload: { n: 7 } });
     const now = new Date(Date.now() + 1000);
     // Server A takes the job and dies before finishing it.
     const taken = await claimJob(
-      t.store.db,
+      db(),
       id,
       'server-a',
       now.toISOString(),
@@ -124,10 +124,10 @@ describe.each(BACKENDS)('background jobs on %s', (dialect) => {
     const outcomes = await runDueJobs(second.db, jobs, 'server-b', { now: afterLease });
     expect(outcomes).toEqual([{ id, kind: 'test.once', ok: true, result: { done: true } }]);
     expect(calls).toEqual(['7']);
-    expect(await findJob(t.store.db, id)).toMatchObject({ status: 'done', lockedBy: null, attempts: 0 });
+    expect(await findJob(db(), id)).toMatchObject({ status: 'done', lockedBy: null, attempts: 0 });
     // A's late word changes nothing.
     expect(
-      await finishJob(t.store.db, id, 'server-a', {
+      await finishJob(db(), id, 'server-a', {
         status: 'pending',
         runAt: afterLease.toISOString(),
         attempts: 1,
@@ -150,12 +150,12 @@ describe.each(BACKENDS)('background jobs on %s', (dialect) => {
       },
       recurring: [],
     };
-    const id = await enqueueJob(t.store.db, { kind: 'test.fails' });
-    const unknown = await enqueueJob(t.store.db, { kind: 'test.from-a-newer-version' });
+    const id = await enqueueJob(db(), { kind: 'test.fails' });
+    const unknown = await enqueueJob(db(), { kind: 'test.from-a-newer-version' });
     const start = new Date(Date.now() + 1000);
-    const first = await runDueJobs(t.store.db, jobs, 'server-a', { now: start, maxAttempts: 2 });
+    const first = await runDueJobs(db(), jobs, 'server-a', { now: start, maxAttempts: 2 });
     expect(first).toEqual([{ id, kind: 'test.fails', ok: false, error: '外部系统无响应' }]);
-    const waiting = await findJob(t.store.db, id);
+    const waiting = await findJob(db(), id);
     expect(waiting).toMatchObject({
       status: 'pending',
       attempts: 1,
@@ -164,15 +164,15 @@ describe.each(BACKENDS)('background jobs on %s', (dialect) => {
     });
     expect(new Date(waiting?.runAt ?? 0).getTime()).toBeGreaterThan(start.getTime() + 25_000);
     expect(
-      await runDueJobs(t.store.db, jobs, 'server-a', {
+      await runDueJobs(db(), jobs, 'server-a', {
         now: new Date(start.getTime() + 1000),
         maxAttempts: 2,
       }),
     ).toEqual([]);
     const retryAt = new Date(new Date(waiting?.runAt ?? 0).getTime() + 1000 + 60_000);
-    await runDueJobs(t.store.db, jobs, 'server-a', { now: retryAt, maxAttempts: 2 });
-    expect(await findJob(t.store.db, id)).toMatchObject({ status: 'failed', attempts: 2 });
-    expect(await findJob(t.store.db, unknown)).toMatchObject({
+    await runDueJobs(db(), jobs, 'server-a', { now: retryAt, maxAttempts: 2 });
+    expect(await findJob(db(), id)).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(await findJob(db(), unknown)).toMatchObject({
       status: 'pending',
       attempts: 0,
       lockedBy: null,
@@ -181,7 +181,7 @@ describe.each(BACKENDS)('background jobs on %s', (dialect) => {
 
   it('knows which servers are alive', async () => {
     const now = new Date();
-    await heartbeat(t.store.db, {
+    await heartbeat(db(), {
       id: 'gone',
       host: 'h1',
       pid: 1,
@@ -189,7 +189,7 @@ describe.each(BACKENDS)('background jobs on %s', (dialect) => {
       seenAt: now.toISOString(),
       aliveUntil: new Date(now.getTime() - 1000).toISOString(),
     });
-    await heartbeat(t.store.db, {
+    await heartbeat(db(), {
       id: 'here',
       host: 'h2',
       pid: 2,
@@ -197,6 +197,6 @@ describe.each(BACKENDS)('background jobs on %s', (dialect) => {
       seenAt: now.toISOString(),
       aliveUntil: new Date(now.getTime() + MINUTE).toISOString(),
     });
-    expect((await liveServers(t.store.db, now.toISOString())).map((s) => s.id)).toEqual(['here']);
+    expect((await liveServers(db(), now.toISOString())).map((s) => s.id)).toEqual(['here']);
   });
 });

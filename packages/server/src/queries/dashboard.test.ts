@@ -5,15 +5,15 @@
  * answer is replaced after the next write.
  */
 import { type Decimal, dec, roundNumber } from '@jixiao/core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createEvaluation } from '../commands/createEvaluation.ts';
 import { createUnit } from '../commands/createUnit.ts';
 import { STATUSES, type Status } from '../domain.ts';
 import { newId } from '../ids.ts';
 import { type BulkEvaluation, insertEvaluationsBulk, insertUnitsBulk } from '../store/repos/bulk.ts';
 import type { EvaluationRecord } from '../store/repos/evaluations.ts';
-import { createTestStore, describeEachBackend, type TestStore } from '../testing/databases.ts';
-import { type People, projectDocument, seedPeople } from '../testing/fixtures.ts';
+import { describeEachBackend } from '../testing/databases.ts';
+import { projectDocument, useSeededStore } from '../testing/fixtures.ts';
 import { dashboard, dashboardJson } from './dashboard.ts';
 
 const YEAR = 2041;
@@ -52,16 +52,13 @@ function bucket(v: Decimal, edges: readonly number[]): number {
 }
 
 describeEachBackend('dashboard', (dialect) => {
-  let t: TestStore;
-  let p: People;
+  const { db, people: p } = useSeededStore(dialect);
   let original: EvaluationRecord;
   const rows: Row[] = [];
   const units: { id: string; name: string }[] = [];
   beforeAll(async () => {
-    t = await createTestStore(dialect);
-    p = await seedPeople(t.store.db);
     original = (
-      await createEvaluation(t.store.db, p.fillerA, {
+      await createEvaluation(db(), p.fillerA, {
         document: projectDocument({ year: 2040, project: '原表' }),
       })
     ).evaluation;
@@ -70,7 +67,7 @@ describeEachBackend('dashboard', (dialect) => {
     for (let i = 0; i < 120; i++)
       units.push({ id: newId(), name: `统计单位${String((i * 37) % 120).padStart(3, '0')}` });
     await insertUnitsBulk(
-      t.store.db,
+      db(),
       units.map((u) => ({ ...u, kind: 'unit' as const, parentId: null, regionId: null, createdAt: at })),
     );
     const { unitName: _n, ...record } = original;
@@ -107,12 +104,8 @@ describeEachBackend('dashboard', (dialect) => {
         findings: [],
       });
     }
-    await insertEvaluationsBulk(t.store.db, items);
+    await insertEvaluationsBulk(db(), items);
   }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
-  const db = () => t.store.db;
 
   it('counts statuses, grades and both kinds of bucket exactly, values on the edges included', async () => {
     const d = await dashboard(db(), p.reviewer, { year: YEAR });

@@ -3,7 +3,7 @@
  * unit, project, total, rate, grade, in the list's order), forms lacking a total or a rate
  * counted apart, the scope held, and a kept answer replaced after the next save.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createEvaluation } from '../commands/createEvaluation.ts';
 import { saveEvaluation } from '../commands/saveEvaluation.ts';
 import type { Actor } from '../domain.ts';
@@ -11,8 +11,8 @@ import { evaluationSummaryView } from '../http/views.ts';
 import { newId } from '../ids.ts';
 import { type BulkEvaluation, insertEvaluationsBulk } from '../store/repos/bulk.ts';
 import type { EvaluationRecord } from '../store/repos/evaluations.ts';
-import { createTestStore, describeEachBackend, type TestStore } from '../testing/databases.ts';
-import { type People, projectDocument, seedPeople } from '../testing/fixtures.ts';
+import { describeEachBackend } from '../testing/databases.ts';
+import { projectDocument, useSeededStore } from '../testing/fixtures.ts';
 import { evaluationList } from './evaluations.ts';
 import { type Point, points, pointsJson } from './points.ts';
 
@@ -22,14 +22,11 @@ const RATES = ['0.95', '1', '0.123456789', null, '1.05'];
 const GRADES = ['优', '良', '中', '差', null];
 
 describeEachBackend('dashboard points', (dialect) => {
-  let t: TestStore;
-  let p: People;
+  const { db, people: p } = useSeededStore(dialect);
   let original: EvaluationRecord;
   beforeAll(async () => {
-    t = await createTestStore(dialect);
-    p = await seedPeople(t.store.db);
     original = (
-      await createEvaluation(t.store.db, p.fillerA, {
+      await createEvaluation(db(), p.fillerA, {
         document: projectDocument({ year: YEAR + 1, project: '原表' }),
       })
     ).evaluation;
@@ -75,12 +72,8 @@ describeEachBackend('dashboard points', (dialect) => {
       scoreJson: null,
       findings: [],
     });
-    await insertEvaluationsBulk(t.store.db, items);
+    await insertEvaluationsBulk(db(), items);
   }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
-  const db = () => t.store.db;
 
   /** The year's forms as the list endpoint reports them, every page. */
   async function listed(actor: Actor, year: number) {

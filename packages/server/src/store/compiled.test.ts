@@ -3,30 +3,19 @@
  * not its placeholders in order is refused rather than run with values in the wrong places.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestStore, describeEachBackend, type TestStore } from '../testing/databases.ts';
-import { type People, seedPeople } from '../testing/fixtures.ts';
+import { expect, it } from 'vitest';
+import { describeEachBackend } from '../testing/databases.ts';
+import { useSeededStore } from '../testing/fixtures.ts';
 import { runCompiled } from './compiled.ts';
 
 describeEachBackend('compiled lookups', (dialect) => {
-  let t: TestStore;
-  let p: People;
-  beforeAll(async () => {
-    t = await createTestStore(dialect);
-    p = await seedPeople(t.store.db);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
+  const { db, people: p } = useSeededStore(dialect);
 
   it('answers each call with its own parameters', async () => {
     const byId = (id: string) =>
-      runCompiled(
-        t.store.db,
-        'test-user',
-        (d, x) => d.selectFrom('users').select('username').where('id', '=', x),
-        [id],
-      );
+      runCompiled(db(), 'test-user', (d, x) => d.selectFrom('users').select('username').where('id', '=', x), [
+        id,
+      ]);
     expect((await byId(p.fillerA.id)).map((r) => r.username)).toEqual([p.fillerA.username]);
     expect((await byId(p.reviewer.id)).map((r) => r.username)).toEqual([p.reviewer.username]);
     expect(await byId('no-such-user')).toEqual([]);
@@ -35,7 +24,7 @@ describeEachBackend('compiled lookups', (dialect) => {
   it('refuses a query that does not use its placeholders exactly, in order', async () => {
     await expect(
       runCompiled(
-        t.store.db,
+        db(),
         'test-swapped',
         (d, a, b) => d.selectFrom('users').select('id').where('username', '=', b).where('id', '=', a),
         ['x', 'y'],
@@ -43,7 +32,7 @@ describeEachBackend('compiled lookups', (dialect) => {
     ).rejects.toThrow(/not the placeholders in order/);
     await expect(
       runCompiled(
-        t.store.db,
+        db(),
         'test-constant',
         (d, a) => d.selectFrom('users').select('id').where('role', '=', 'admin').where('id', '=', a),
         ['x'],
@@ -54,7 +43,8 @@ describeEachBackend('compiled lookups', (dialect) => {
   it.runIf(dialect === 'postgres')(
     'runs as a prepared statement on PostgreSQL, and again after its table changed shape',
     async () => {
-      await t.store.db.connection().execute(async (c) => {
+      const connection = db().connection();
+      await connection.execute(async (c) => {
         await sql`create temporary table plan_test (id text primary key, a text)`.execute(c);
         await sql`insert into plan_test values ('1', 'x')`.execute(c);
         const byId = (id: string) =>

@@ -3,35 +3,28 @@
  * ordinary repositories and the dashboard like a form the commands made, a failing batch writes
  * nothing, and the dashboard copes with more evaluations than either backend binds parameters.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createEvaluation } from '../../commands/createEvaluation.ts';
 import { newId } from '../../ids.ts';
 import { dashboard } from '../../queries/dashboard.ts';
-import { createTestStore, describeEachBackend, type TestStore } from '../../testing/databases.ts';
-import { type People, projectDocument, seedPeople } from '../../testing/fixtures.ts';
+import { describeEachBackend } from '../../testing/databases.ts';
+import { projectDocument, useSeededStore } from '../../testing/fixtures.ts';
 import { type BulkEvaluation, insertEvaluationsBulk } from './bulk.ts';
 import { type EvaluationRecord, findEvaluation, listEvaluations } from './evaluations.ts';
 import { listFindings } from './findings.ts';
 import { findVersion } from './versions.ts';
 
 describeEachBackend('bulk loading', (dialect) => {
-  let t: TestStore;
-  let p: People;
+  const { db, people: p } = useSeededStore(dialect);
   let original: EvaluationRecord;
   let copies: BulkEvaluation[];
   beforeAll(async () => {
-    t = await createTestStore(dialect);
-    p = await seedPeople(t.store.db);
     original = (
-      await createEvaluation(t.store.db, p.fillerA, {
+      await createEvaluation(db(), p.fillerA, {
         document: projectDocument({ year: 2021, project: '原表' }),
       })
     ).evaluation;
   }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
-  const db = () => t.store.db;
 
   function copiesOf(n: number, over: Partial<EvaluationRecord>, documentJson: string, findings = true) {
     return async (): Promise<BulkEvaluation[]> => {

@@ -2,8 +2,8 @@
  * The work-list filters of the evaluation list, on both databases: drafts sent back with
  * comments (returned) and targets with an adjustment waiting (pendingAdjustment).
  */
-import type { Evaluation, Value } from '@jixiao/core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Value } from '@jixiao/core';
+import { expect, it } from 'vitest';
 import { approveTargets } from '../../commands/approveTargets.ts';
 import { createEvaluation } from '../../commands/createEvaluation.ts';
 import { declareTargets } from '../../commands/declareTargets.ts';
@@ -11,34 +11,12 @@ import { rejectAdjustment } from '../../commands/rejectAdjustment.ts';
 import { requestAdjustment } from '../../commands/requestAdjustment.ts';
 import { returnEvaluation } from '../../commands/returnEvaluation.ts';
 import { submitEvaluation } from '../../commands/submitEvaluation.ts';
-import { createTestStore, describeEachBackend, type TestStore } from '../../testing/databases.ts';
-import { type People, projectDocument, seedPeople } from '../../testing/fixtures.ts';
+import { describeEachBackend } from '../../testing/databases.ts';
+import { projectDocument, targetsDocument, useSeededStore } from '../../testing/fixtures.ts';
 import { listEvaluations } from './evaluations.ts';
 
-function targetsDocument(): Evaluation {
-  const doc = projectDocument({ year: 2025, project: '目标调整测试项目' });
-  return {
-    ...doc,
-    indicators: doc.indicators.map((i) => ({
-      ...i,
-      actual: { raw: '' },
-      score: null,
-    })) as Evaluation['indicators'],
-    totalReported: null,
-  };
-}
-
 describeEachBackend('evaluation list work filters', (dialect) => {
-  let t: TestStore;
-  let p: People;
-  beforeAll(async () => {
-    t = await createTestStore(dialect);
-    p = await seedPeople(t.store.db);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  }, 60_000);
-  const db = () => t.store.db;
+  const { db, people: p } = useSeededStore(dialect);
   const ids = async (filter: Parameters<typeof listEvaluations>[1]) =>
     (await listEvaluations(db(), filter, { limit: 100, offset: 0 })).items.map((e) => e.id);
 
@@ -61,13 +39,13 @@ describeEachBackend('evaluation list work filters', (dialect) => {
 
   it('lists targets with a pending adjustment until it is decided', async () => {
     const { evaluation } = await createEvaluation(db(), p.fillerA, {
-      document: targetsDocument(),
+      document: targetsDocument({ year: 2025, project: '目标调整测试项目' }),
       stage: 'targets',
     });
     await declareTargets(db(), p.fillerA, { id: evaluation.id });
     await approveTargets(db(), p.reviewer, { id: evaluation.id });
     expect(await ids({ pendingAdjustment: true })).toEqual([]);
-    const proposed = targetsDocument();
+    const proposed = targetsDocument({ year: 2025, project: '目标调整测试项目' });
     proposed.indicators[0] = { ...proposed.indicators[0]!, target: { raw: '2' } as Value };
     const a = await requestAdjustment(db(), p.fillerA, {
       evaluationId: evaluation.id,
