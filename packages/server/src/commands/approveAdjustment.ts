@@ -127,7 +127,7 @@ async function saveAsNextVersion(
   adjustmentId: string,
 ): Promise<number> {
   const previous = await findVersion(trx, e.id, e.version);
-  if (!(await advanceVersion(trx, e.id, e.version, at))) {
+  if (!(await advanceVersion(trx, e.id, e, at))) {
     refuse('conflict', 'stale-version', '自评表刚刚被他人修改，请刷新后重试。');
   }
   const next = e.version + 1;

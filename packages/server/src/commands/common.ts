@@ -80,13 +80,13 @@ export async function transition(
     const moved = await changeStatus(
       trx,
       e.id,
-      e.status,
+      e,
       to,
       at,
       approvedVersion === undefined ? {} : { approvedVersion },
     );
     if (!moved) {
-      refuse('conflict', 'status-changed', '自评表的状态刚刚被他人改变，请刷新后重试。');
+      refuse('conflict', 'status-changed', '自评表刚刚被他人修改或改变了状态，请刷新后重试。');
     }
     const extra = (await options.also?.(trx, e, at)) ?? {};
     await recordEvent(trx, {

@@ -36,6 +36,15 @@ export function staleVersion(current: number, expected: number): never {
   );
 }
 
+/** A transition (submitting, returning, …) committed while the save was being made. */
+function statusChanged(): never {
+  return refuse(
+    'conflict',
+    'status-changed',
+    '自评表的状态刚刚被他人改变（例如已提交审核），您的修改未保存。请刷新页面查看最新状态后再操作。',
+  );
+}
+
 export async function saveEvaluation(
   db: Db,
   actor: Actor | null,
@@ -65,13 +74,14 @@ export async function saveEvaluation(
     const assessed = await assessVersion(trx, { ...e, ...header }, document, targets);
     // The guarded update comes before any other write: of two concurrent saves only one moves
     // the version on. It writes the new summary too (one statement instead of two).
-    const moved = await advanceVersion(trx, e.id, e.version, at, {
+    const moved = await advanceVersion(trx, e.id, e, at, {
       header,
       current: e,
       summary: assessed.summary,
     });
     if (!moved) {
       const now = await findEvaluation(trx, e.id);
+      if (now && now.status !== e.status) statusChanged();
       staleVersion(now?.version ?? e.version, input.expectedVersion);
     }
     const written = await storeVersion(trx, e.id, document, next, assessed, actor?.id ?? '', at);

@@ -160,7 +160,7 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
     expect(att?.uploadedAt).toBe(at);
   });
 
-  it('moves a version forward only from the version the writer saw', async () => {
+  it('moves a version forward only from the version and status the writer saw', async () => {
     const id = await newEvaluation();
     const header = { kind: 'project' as const, year: 2024, project: '新名称' };
     const summary = {
@@ -173,10 +173,14 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
       warningCount: 2,
       findingCounts: '{"a|error":1,"b|warning":2}',
     };
-    expect(await advanceVersion(t.store.db, id, 1, nowIso(), { header, summary })).toBe(true);
-    expect(await advanceVersion(t.store.db, id, 1, nowIso(), { header: { ...header, year: 1999 } })).toBe(
-      false,
-    );
+    expect(
+      await advanceVersion(t.store.db, id, { version: 1, status: 'draft' }, nowIso(), { header, summary }),
+    ).toBe(true);
+    expect(
+      await advanceVersion(t.store.db, id, { version: 1, status: 'draft' }, nowIso(), {
+        header: { ...header, year: 1999 },
+      }),
+    ).toBe(false);
     const e = await findEvaluation(t.store.db, id);
     expect(e?.version).toBe(2);
     expect(e?.year).toBe(2024);
@@ -184,8 +188,16 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
     expect(e?.unitName).toBe('测试单位');
     expect(e).toMatchObject(summary);
     // a header the row already has changes nothing but the version
-    expect(await advanceVersion(t.store.db, id, 2, nowIso(), { header, current: header })).toBe(true);
+    expect(
+      await advanceVersion(t.store.db, id, { version: 2, status: 'draft' }, nowIso(), {
+        header,
+        current: header,
+      }),
+    ).toBe(true);
     expect(await findEvaluation(t.store.db, id)).toMatchObject({ version: 3, year: 2024, project: '新名称' });
+    // nor from a status the row no longer has: a transition leaves the version as it is
+    expect(await advanceVersion(t.store.db, id, { version: 3, status: 'submitted' }, nowIso())).toBe(false);
+    expect(await findEvaluation(t.store.db, id)).toMatchObject({ version: 3, status: 'draft' });
   });
 
   it('finds a live session with its user in one lookup, and neither an expired one nor a disabled user’s', async () => {

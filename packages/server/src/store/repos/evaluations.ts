@@ -336,8 +336,11 @@ export async function listEvaluations(
 }
 
 /**
- * Moves the evaluation to the next version only if it is still at `expected`: the guard that
- * makes concurrent saves safe (the loser updates no row and is told of the conflict). With
+ * Moves the evaluation to the next version only if it is still at `expected`'s version and
+ * status: the guard that makes concurrent writes safe (the loser updates no row and is told of
+ * the conflict). The status is part of it because a transition (submitting, returning) leaves the
+ * version as it is: on PostgreSQL a save that read a draft before a submission committed would
+ * otherwise land on the submitted form. With
  * `summary` the row gets the new version's summary in the same statement; otherwise setSummary
  * follows once the new version is assessed. Of `header`, only what differs from `current` is
  * written: a column set, even to its own value, has its index entries rewritten in SQLite.
@@ -345,7 +348,7 @@ export async function listEvaluations(
 export async function advanceVersion(
   db: Db,
   id: string,
-  expected: number,
+  expected: Pick<EvaluationRecord, 'version' | 'status'>,
   at: string,
   changes: { header?: DocumentHeader; current?: DocumentHeader; summary?: VersionSummary } = {},
 ): Promise<boolean> {
@@ -357,11 +360,12 @@ export async function advanceVersion(
       ...(header && header.year !== current?.year ? { year: header.year } : {}),
       ...(header && header.project !== current?.project ? { project: header.project } : {}),
       ...(summary ? summaryColumns(summary) : {}),
-      current_version: expected + 1,
+      current_version: expected.version + 1,
       updated_at: at,
     })
     .where('id', '=', id)
-    .where('current_version', '=', expected)
+    .where('current_version', '=', expected.version)
+    .where('status', '=', expected.status)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
@@ -384,11 +388,16 @@ export async function setSummary(db: Db, id: string, summary: VersionSummary): P
   await db.updateTable('evaluations').set(summaryColumns(summary)).where('id', '=', id).execute();
 }
 
-/** Changes the status only if it is still `from`; false when someone else moved it first. */
+/**
+ * Changes the status only if the row is still at `from`'s status and version; false when someone
+ * else moved it first. The version is part of the guard so that what is submitted (or approved,
+ * returned, …) is the version the actor saw and the audit trail records: on PostgreSQL a save
+ * could otherwise commit between the reading and the change.
+ */
 export async function changeStatus(
   db: Db,
   id: string,
-  from: Status,
+  from: Pick<EvaluationRecord, 'status' | 'version'>,
   to: Status,
   at: string,
   extra: { approvedVersion?: number } = {},
@@ -401,7 +410,8 @@ export async function changeStatus(
       ...(extra.approvedVersion !== undefined ? { approved_version: extra.approvedVersion } : {}),
     })
     .where('id', '=', id)
-    .where('status', '=', from)
+    .where('status', '=', from.status)
+    .where('current_version', '=', from.version)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
