@@ -10,6 +10,7 @@ import type { Cell, Grid, ReadLimits, TextLine } from '../grid.ts';
 import { ReadError } from '../grid.ts';
 import { displayName, readError } from './errors.ts';
 import { checkFileSize, resolveLimits, timeoutError } from './limits.ts';
+import { keepingNativeBuiltins } from './native-builtins.ts';
 import type { LaidLine, LaidTable, TextRun } from './pdf-layout.ts';
 import { layoutPage } from './pdf-layout.ts';
 import { ensureDomMatrix } from './pdf-polyfill.ts';
@@ -41,10 +42,13 @@ function loadPdfJs(): Promise<{ pdfjs: PdfJs; assets: string }> {
     const assets = dirname(require.resolve('pdfjs-dist/package.json'));
     const worker = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
     const g = globalThis as { pdfjsWorker?: unknown };
-    g.pdfjsWorker ??= await import(worker);
-    ensureDomMatrix();
-    dropPdfJsStrayRejections();
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // both modules carry core-js, which would leave slower copies of some built-ins behind
+    const { value: pdfjs } = await keepingNativeBuiltins(async () => {
+      g.pdfjsWorker ??= await import(worker);
+      ensureDomMatrix();
+      dropPdfJsStrayRejections();
+      return import('pdfjs-dist/legacy/build/pdf.mjs');
+    });
     return { pdfjs, assets };
   })();
   // a failed load is not cached: the next file tries again
