@@ -52,6 +52,17 @@ function rowOf(path: string): { index: number; field: string | undefined } | nul
   return { index, field: j === i + 2 ? undefined : path.slice(i + 2, j) };
 }
 
+const FIELD_LIST = Object.entries(FIELD_WORDS);
+
+/**
+ * `FIELD_WORDS[field] ?? field`. The field is a fresh slice of the path, and looking a fresh
+ * string up as a key first finds its interned copy: comparing it with the few names is cheaper.
+ */
+function fieldWord(field: string): string {
+  for (const [name, word] of FIELD_LIST) if (name === field) return word;
+  return FIELD_WORDS[field] ?? field;
+}
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -74,7 +85,7 @@ export function placeOf(path: string, ev: Evaluation): string {
       const gi = ev.goals.findIndex((g) => g.id === ind.goal);
       if (gi >= 0) place = `目标${gi + 1} / ${place}`;
     }
-    return m.field ? `${place} / ${FIELD_WORDS[m.field] ?? m.field}` : place;
+    return m.field ? `${place} / ${fieldWord(m.field)}` : place;
   }
   const g = /^goals\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (g) {

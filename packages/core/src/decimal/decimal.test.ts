@@ -63,6 +63,34 @@ describe('decimal shortcuts agree with decimal.js', () => {
     );
   });
 
+  it('plain writes a decimal as decimal.js does', () => {
+    // up to fourteen digits (the text of the double) and more (decimal.js's own), any magnitude
+    const digits = fc.oneof(
+      fc.bigInt({ min: 1n, max: 99_999_999_999_999n }),
+      fc.bigInt({ min: 1n, max: 10n ** 30n }),
+    );
+    fc.assert(
+      fc.property(fc.boolean(), digits, fc.integer({ min: -40, max: 40 }), (negative, c, k) => {
+        const d = new Decimal(`${negative ? '-' : ''}${c}e${k}`);
+        expect(plain(d)).toBe(d.toString());
+      }),
+      { numRuns: 20000 },
+    );
+    fc.assert(
+      fc.property(decimalText, decimalText, (a, b) => {
+        const x = new Decimal(a);
+        const y = new Decimal(b);
+        for (const d of [x, x.plus(y), x.times(y), y.isZero() ? x : x.dividedBy(y), round(x.times(y), 2)]) {
+          expect(plain(d)).toBe(d.toString());
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    for (const d of [new Decimal(0), new Decimal('-0'), new Decimal(Number.NaN), new Decimal(-Infinity)]) {
+      expect(plain(d)).toBe(d.toString());
+    }
+  });
+
   it('compare is comparedTo, and min and max follow it', () => {
     fc.assert(
       fc.property(decimalText, decimalText, (a, b) => {

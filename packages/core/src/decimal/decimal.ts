@@ -55,23 +55,20 @@ function digitCount(w: number): number {
  * reading the decimal's text gives, without building the text. Anything else goes the long way.
  */
 export function numberOf(n: Decimal): number {
+  return shortDouble(n) ?? n.toNumber();
+}
+
+/** numberOf's reading from the digits: the double of a non-zero decimal of at most fourteen digits, else null. */
+function shortDouble(n: Decimal): number | null {
   const d = n.d;
-  if (d && d.length <= 2) {
-    const w0 = d[0] as number;
-    if (w0 === 0) return n.toNumber();
-    const c = d.length === 1 ? w0 : w0 * 1e7 + (d[1] as number);
-    const k = n.e + 1 - digitCount(w0) - (d.length - 1) * 7;
-    const v =
-      k >= 0
-        ? k <= 22
-          ? c * (POW10[k] as number)
-          : Number.NaN
-        : k >= -22
-          ? c / (POW10[-k] as number)
-          : Number.NaN;
-    if (!Number.isNaN(v)) return n.s < 0 ? -v : v;
-  }
-  return n.toNumber();
+  if (!d || d.length > 2) return null;
+  const w0 = d[0] as number;
+  if (w0 === 0) return null;
+  const c = d.length === 1 ? w0 : w0 * 1e7 + (d[1] as number);
+  const k = n.e + 1 - digitCount(w0) - (d.length - 1) * 7;
+  const v =
+    k >= 0 ? (k <= 22 ? c * (POW10[k] as number) : null) : k >= -22 ? c / (POW10[-k] as number) : null;
+  return v === null ? null : n.s < 0 ? -v : v;
 }
 
 /**
@@ -156,7 +153,13 @@ export function plain(n: Decimal | number): string {
   // A JS number's own text is the shortest decimal form, which is what decimal.js reads it as,
   // and both switch to exponent notation at the same magnitudes (1e-7, 1e+21): identical text
   // without building a Decimal (checked over millions of numbers, -0, NaN and Infinity included).
-  return typeof n === 'number' ? String(n) : n.toString();
+  if (typeof n === 'number') return String(n);
+  // A non-zero decimal of at most fourteen digits is the shortest text of its double: every
+  // decimal of up to fifteen significant digits reads as a double of its own, so no shorter text
+  // reads as that double, and the text is written as decimal.js writes it (above). Scores,
+  // weights and rounded figures are such decimals; decimal.js builds its text from its words.
+  const v = shortDouble(n);
+  return v === null ? n.toString() : String(v);
 }
 
 /** A fraction as a percentage for messages, half-up: 1.583333 → "158.3%" at one place. */
@@ -298,9 +301,29 @@ export function quotientPercentText(q: Quotient, places: number): string | null 
  * far more than the 40-digit rounding of the quotient moves it; equal, the quotient is exact.
  */
 export function quotientCompare(q: Quotient, t: Decimal): number | null {
+  const s = comparandOf(t);
+  return s === null ? null : quotientCompareScaled(q, s);
+}
+
+/** A positive decimal of few digits as c × 10^k (c a safe integer), the comparand `quotientCompare` needs. */
+export interface Comparand {
+  c: number;
+  k: number;
+}
+
+/**
+ * `t` as `quotientCompareScaled` compares with it, or null where `quotientCompare` gives null
+ * whatever the quotient: worked out once for a threshold that every row is compared with.
+ */
+export function comparandOf(t: Decimal): Comparand | null {
   if (t.s !== 1) return null;
   const s = scaledOf(t);
   if (s === null || s.c === 0 || s.k > 15 || s.k < -15) return null;
+  return s;
+}
+
+/** `quotientCompare(q, t)` for t's comparand (`comparandOf`). */
+export function quotientCompareScaled(q: Quotient, s: Comparand): number | null {
   // n ÷ d against c × 10^k: n × 10^-k against c × d, or n against c × 10^k × d
   const left = s.k < 0 ? q.n * (POW10[-s.k] as number) : q.n;
   const right = s.k > 0 ? s.c * (POW10[s.k] as number) * q.d : s.c * q.d;

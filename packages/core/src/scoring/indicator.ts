@@ -5,6 +5,8 @@
  * the unit's choice inside the band of its grade. A score never exceeds its weight.
  */
 import {
+  type Comparand,
+  comparandOf,
   compare,
   type Decimal,
   dec,
@@ -14,7 +16,7 @@ import {
   percentText,
   plain,
   type Quotient,
-  quotientCompare,
+  quotientCompareScaled,
   quotientNumber,
   quotientOf,
   quotientOfNumbers,
@@ -415,18 +417,39 @@ export function sameAtReportedPrecision(reported: number, computed: Decimal, pla
   return compare(round(computed, d), r) === 0 || compare(r, computed) === 0;
 }
 
-// The threshold as a decimal, made once per threshold value rather than once per row.
-let overshoot: { n: number; d: Decimal } | null = null;
+// The threshold as a decimal and as the comparand of exact quotients, made once per threshold
+// value rather than once per row.
+let overshoot: { n: number; d: Decimal; comparand: Comparand | null } | null = null;
 
 function overshootOf(profile: Profile): Decimal {
+  return overshootThreshold(profile).d;
+}
+
+function overshootThreshold(profile: Profile): { d: Decimal; comparand: Comparand | null } {
   const n = profile.overshootThreshold;
-  if (overshoot === null || !Object.is(overshoot.n, n)) overshoot = { n, d: dec(n) };
-  return overshoot.d;
+  if (overshoot === null || !Object.is(overshoot.n, n)) {
+    const d = dec(n);
+    overshoot = { n, d, comparand: comparandOf(d) };
+  }
+  return overshoot;
 }
 
 function bandFor(profile: Profile, grade: string | null | undefined) {
   if (!grade) return null;
   return profile.qualitativeBands.find((b) => b.grade === grade) ?? null;
+}
+
+// Every form numbers its rows from 0, so the same few path texts are asked for form after form:
+// each is made once (up to a bound, so that one huge form cannot grow the list for good).
+const rowPaths: string[] = [];
+const ROW_PATHS = 1024;
+
+function rowPath(index: number): string {
+  const known = rowPaths[index];
+  if (known !== undefined) return known;
+  const path = `indicators[${index}]`;
+  if (index < ROW_PATHS && index === rowPaths.length) rowPaths.push(path);
+  return path;
 }
 
 // One object literal per result, its fields passed one by one (no parts object, no spreads):
@@ -449,7 +472,7 @@ function row(
 ): IndicatorScore {
   return {
     index,
-    path: `indicators[${index}]`,
+    path: rowPath(index),
     name: ind.name,
     weight: ind.weight,
     effectiveWeight,
@@ -483,7 +506,7 @@ export function scoreIndicator(
       // the order of a row that does not apply has always been this one
       result: {
         index,
-        path: `indicators[${index}]`,
+        path: rowPath(index),
         name: ind.name,
         weight: ind.weight,
         effectiveWeight: null,
@@ -512,7 +535,10 @@ export function scoreIndicator(
   const q = outcome.quotient;
   if (q !== undefined) {
     const r = quotientNumber(q, 6);
-    const over = outcome.formula === 'positive' ? quotientCompare(q, overshootOf(profile)) : -1;
+    const comparand = outcome.formula === 'positive' ? overshootThreshold(profile).comparand : undefined;
+    // quotientCompare(q, threshold), the threshold's digits read once (a null comparand gives null)
+    const over =
+      comparand === undefined ? -1 : comparand === null ? null : quotientCompareScaled(q, comparand);
     if (r !== null && over !== null) {
       ratio = r;
       overshoot = over >= 0;

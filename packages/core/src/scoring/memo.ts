@@ -56,7 +56,8 @@ export function recentRows(rows: readonly Indicator[]): (ind: Indicator, index: 
   if (recentForms.length >= RECENT_FORMS) recentForms.shift();
   recentForms.push(rows.slice());
   return (ind, index) => {
-    for (const form of earlier) if (form[index] === ind) return true;
+    // a read past a list's end is slow in optimised code, and the forms differ in length
+    for (const form of earlier) if (index < form.length && form[index] === ind) return true;
     return false;
   };
 }
@@ -192,7 +193,8 @@ function copyOf(r: IndicatorScore): IndicatorScore {
 /**
  * `scoreIndicator`, remembered. `rescaled` is the effective weight when rows that do not apply
  * gave their weight to the others; undefined when every row keeps its written weight, which is
- * then only made a decimal when the row has to be scored.
+ * then only made a decimal when the row has to be scored. `rules` gives the profile's `rulesKey`,
+ * asked only for a recent row: bulk scoring, whose rows are all new, never needs it.
  */
 export function scoreIndicatorRemembered(
   ind: Indicator,
@@ -200,7 +202,7 @@ export function scoreIndicatorRemembered(
   rescaled: Decimal | null | undefined,
   writtenWeight: (ind: Indicator) => Decimal | null,
   profile: Profile,
-  rules: string,
+  rules: () => string,
   recent: boolean,
 ): IndicatorComputation {
   if (!recent)
@@ -209,7 +211,7 @@ export function scoreIndicatorRemembered(
   if (
     known !== undefined &&
     known.index === index &&
-    known.rules === rules &&
+    known.rules === rules() &&
     sameInputs(known, ind) &&
     (rescaled === undefined
       ? known.rescaled === null
@@ -222,7 +224,7 @@ export function scoreIndicatorRemembered(
   // A rescaled weight that is unknown (null) is not told apart from the written one: not remembered.
   if (rescaled !== null) {
     remembered.set(ind, {
-      rules,
+      rules: rules(),
       index,
       rescaled: rescaled ?? null,
       name: ind.name,

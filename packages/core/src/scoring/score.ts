@@ -154,7 +154,13 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
   const indicators: IndicatorScore[] = [];
   const computedParts: (number | null)[] = [];
   let complete = b.score.computed !== null;
-  const rules = rulesKey(profile);
+  // The key of the profile's rules, made at most once per form and only for a row remembered
+  // from a recent form (the editor's): bulk scoring never asks for it.
+  let rules: string | undefined;
+  const rulesOf = (): string => {
+    rules ??= rulesKey(profile);
+    return rules;
+  };
   const recent = recentRows(evaluation.indicators);
   evaluation.indicators.forEach((ind, k) => {
     const r = scoreIndicatorRemembered(
@@ -163,7 +169,7 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
       weights === null ? undefined : (weights[k] ?? null),
       writtenWeight,
       profile,
-      rules,
+      rulesOf,
       recent(ind, k),
     );
     indicators.push(r.result);
@@ -218,7 +224,8 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
     : sumKnown(applicable.map((i) => i.weight));
 
   const total = evaluation.totalReported;
-  if (total !== null && reportedSum !== null && !dec(total).equals(round(reportedSum, places))) {
+  // `compare` rather than `equals`, which copies its argument on every call (decimal/compare)
+  if (total !== null && reportedSum !== null && compare(dec(total), round(reportedSum, places)) !== 0) {
     differences.push({
       path: 'totalReported',
       what: 'total',

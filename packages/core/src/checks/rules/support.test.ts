@@ -1,17 +1,49 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Evaluation } from '../../model/evaluation.ts';
+import { validate } from '../../model/validate.ts';
 import { CHECK_DEFAULTS } from '../../profiles/registry.ts';
 import { parseValue } from '../../values/parseValue.ts';
 import {
   compareAmounts,
+  factsOf,
   indicatorKey,
   isBlank,
   isBoilerplate,
   isMoneyValue,
   isSubstantive,
   isTemplateText,
+  keysOf,
   mentions,
   nameKey,
 } from './support.ts';
+
+describe('per-form memos', () => {
+  const v = validate(
+    JSON.parse(readFileSync(new URL('../fixtures/clean-project-2023.json', import.meta.url), 'utf8')),
+  );
+  if (!v.ok) throw new Error('fixture');
+  const clean: Evaluation = v.evaluation;
+
+  it('give each form its own facts while more forms are asked about than are remembered', () => {
+    // the memos of the last few forms are kept (support.ts, memoOf): asked in turn about twenty
+    // forms, twice over, each form's answers must stay its own
+    const forms = Array.from({ length: 20 }, (_, f) => ({
+      ...clean,
+      indicators: clean.indicators.map((ind, k) => ({ ...ind, name: `第${f}批培训人数${k}` })),
+    }));
+    for (let pass = 0; pass < 2; pass++) {
+      for (const [f, ev] of forms.entries()) {
+        const expected = ev.indicators.map((ind) => indicatorKey(ind.name));
+        expect(keysOf(ev)).toEqual(expected);
+        expect(factsOf(ev).map((x) => x.key)).toEqual(expected);
+        expect(factsOf(ev).map((x) => x.indicator)).toEqual(ev.indicators);
+        expect(factsOf(ev)).toBe(factsOf(ev));
+        expect(expected[0]).toContain(`第${f}批`);
+      }
+    }
+  });
+});
 
 describe('narrative judgement', () => {
   it('treats cells without words as blank: placeholders, stray numbers', () => {

@@ -51,18 +51,35 @@ interface FormMemo {
   keys?: string[];
   facts?: IndicatorFacts[];
   index?: Map<string, number[]>;
-  analysis?: { phrases: readonly string[]; text: string };
+  analysis?: Analysis;
   lastYear?: WeakMap<Evaluation, LastYear>;
 }
 
-const formMemo = new WeakMap<Evaluation, FormMemo>();
+/** The form's analysis (`analysisText`) under one list of stock phrases, and its `compact` spelling once asked. */
+interface Analysis {
+  phrases: readonly string[];
+  text: string;
+  compacted: string | null;
+}
+
+// The memos of the last few evaluations asked about (by object identity, most recent last), not
+// a WeakMap entry per evaluation: bulk review checks each form once, and an entry per form cost
+// more in collecting than the memo saves (a loop making only such entries spent microseconds an
+// entry, its forms and memos carried past young collections into the old generation; without the
+// entries, check took 0.85 of its time in paired runs). The rules of one check ask for one form's
+// memo dozens of times, a history's earlier years are asked for along with it, and the editor
+// checks the same form again: all within the last few.
+const RECENT_MEMOS = 8;
+const recentMemos: { ev: Evaluation; memo: FormMemo }[] = [];
 
 function memoOf(ev: Evaluation): FormMemo {
-  let memo = formMemo.get(ev);
-  if (memo === undefined) {
-    memo = {};
-    formMemo.set(ev, memo);
+  for (let i = recentMemos.length - 1; i >= 0; i--) {
+    const known = recentMemos[i] as { ev: Evaluation; memo: FormMemo };
+    if (known.ev === ev) return known.memo;
   }
+  const memo: FormMemo = {};
+  if (recentMemos.length >= RECENT_MEMOS) recentMemos.shift();
+  recentMemos.push({ ev, memo });
   return memo;
 }
 
@@ -285,9 +302,13 @@ const MENTION_RUN = 5;
 
 /** Whether a narrative names the indicator: its name, or a run of five of its characters. */
 export function mentions(text: string, name: string): boolean {
+  return mentionedIn(compact(text), name);
+}
+
+/** `mentions` for a narrative already through `compact`. */
+function mentionedIn(hay: string, name: string): boolean {
   const key = nameKey(name);
   if (key === '') return false;
-  const hay = compact(text);
   if (hay.includes(key)) return true;
   for (let i = 0; i + MENTION_RUN <= key.length; i++) {
     if (hay.includes(key.slice(i, i + MENTION_RUN))) return true;
@@ -299,12 +320,16 @@ export function mentions(text: string, name: string): boolean {
 
 /** The form's own analysis: 偏差分析 and 存在问题 (Sichuan's footer), where they say something. */
 export function analysisText(ev: Evaluation, phrases: readonly string[]): string {
+  return analysisOf(ev, phrases).text;
+}
+
+function analysisOf(ev: Evaluation, phrases: readonly string[]): Analysis {
   const memo = memoOf(ev);
-  if (memo.analysis?.phrases === phrases) return memo.analysis.text;
+  if (memo.analysis?.phrases === phrases) return memo.analysis;
   const parts = [ev.deviationAnalysis, ev.problems].filter((t): t is string => isSubstantive(t, phrases));
-  const text = parts.join('\n');
-  memo.analysis = { phrases, text };
-  return text;
+  const analysis: Analysis = { phrases, text: parts.join('\n'), compacted: null };
+  memo.analysis = analysis;
+  return analysis;
 }
 
 /**
@@ -315,9 +340,12 @@ export type Explanation = 'row' | 'named' | 'unnamed' | 'none';
 
 export function explanationOf(ind: Indicator, ctx: CheckContext): Explanation {
   if (isSubstantive(ind.deviation, ctx.boilerplate)) return 'row';
-  const analysis = analysisText(ctx.evaluation, ctx.boilerplate);
-  if (analysis === '') return 'none';
-  return mentions(analysis, ind.name) ? 'named' : 'unnamed';
+  const analysis = analysisOf(ctx.evaluation, ctx.boilerplate);
+  if (analysis.text === '') return 'none';
+  // Every row that fell short or overshot is looked for in the same analysis, which is often
+  // longer than `compact` remembers: compacted once per form.
+  analysis.compacted ??= compact(analysis.text);
+  return mentionedIn(analysis.compacted, ind.name) ? 'named' : 'unnamed';
 }
 
 /** The row did not reach its target, or scored below its weight. */
@@ -354,11 +382,15 @@ export interface Gaps {
   lowExecution: boolean;
 }
 
-const gapsMemo = new WeakMap<object, Gaps>();
+// The gaps of the last few score results asked about, kept as `memoOf` keeps its memos (and why).
+const RECENT_GAPS = 4;
+const recentGaps: { score: object; gaps: Gaps }[] = [];
 
 export function gapsOf(ctx: CheckContext): Gaps {
-  const known = gapsMemo.get(ctx.score);
-  if (known) return known;
+  for (let i = recentGaps.length - 1; i >= 0; i--) {
+    const known = recentGaps[i] as { score: object; gaps: Gaps };
+    if (known.score === ctx.score) return known.gaps;
+  }
   const inds = ctx.evaluation.indicators;
   const overshoots = ctx.score.indicators.filter((s) => s.overshoot);
   const shortfalls = ctx.score.indicators.filter((s) => {
@@ -366,7 +398,8 @@ export function gapsOf(ctx: CheckContext): Gaps {
     return ind !== undefined && fellShort(ind, s);
   });
   const gaps: Gaps = { overshoots, shortfalls, lowExecution: isLowExecution(ctx) };
-  gapsMemo.set(ctx.score, gaps);
+  if (recentGaps.length >= RECENT_GAPS) recentGaps.shift();
+  recentGaps.push({ score: ctx.score, gaps });
   return gaps;
 }
 
