@@ -20,7 +20,7 @@ import type { BudgetRow, FormDraft, IndicatorRow } from './draft.ts';
 import { resolveLabels } from './labels.ts';
 import { memo } from './memo.ts';
 import { type Report, warn } from './report.ts';
-import { emptyMarkOf, moneyOfTok, plainNumberOf, type Tok } from './tokens.ts';
+import { emptyMarkOf, factsOfTok, moneyOfTok, plainNumberOf, type Tok } from './tokens.ts';
 
 function text(t: Tok | undefined): string {
   return t && !t.empty ? t.text.trim() : '';
@@ -195,8 +195,21 @@ function indicatorsOf(form: FormDraft): Indicator[] {
 // changed in place.
 const parsedValue = memo(parseValue);
 
-function readValue(raw: string): Value {
-  return { ...parsedValue(raw) };
+/**
+ * The value a target or actual states. Most often `raw` is the cell's own text (nothing joined to
+ * it), whose reading is then kept with the text's other facts: a field of a record the token
+ * already holds, rather than a lookup in the cache of every value text, which stays behind it for
+ * the texts whose records were not kept.
+ */
+function readValue(raw: string, t: Tok | undefined): Value {
+  return { ...(t !== undefined && t.text === raw ? valueOfTok(t) : parsedValue(raw)) };
+}
+
+function valueOfTok(t: Tok): Value {
+  const f = factsOfTok(t);
+  let v = f.value;
+  if (v === undefined) v = f.value = parsedValue(f.text);
+  return v;
 }
 
 function indicatorOf(
@@ -213,8 +226,8 @@ function indicatorOf(
     level1: labels.level1,
     level2: labels.level2,
     name,
-    target: readValue(targetRaw(c)),
-    actual: readValue(actualRaw(c)),
+    target: readValue(targetRaw(c), c.target),
+    actual: readValue(actualRaw(c), c.actual),
     weight: scoreOf(report, c.weight, '分值'),
     score: scoreOf(report, c.score, '得分'),
     deviation: deviation === '' || emptyMarkOfText(deviation, c.deviation) ? null : joinLines(deviation),

@@ -8,7 +8,7 @@
  * table, so several forms in one file each keep their own title.
  */
 
-import { mayStartLabel } from '@jixiao/core';
+import { mayStartLabel, type Value } from '@jixiao/core';
 import type { Cell, Grid, SourcePos, TextLine } from '../grid.ts';
 import {
   BUDGET_HEADER_WORDS,
@@ -116,6 +116,8 @@ export interface TextFacts {
   label: { readonly label: string; readonly points: number | null } | undefined;
   /** the text read as an indicator's name (buildRow) */
   name: NameReading | undefined;
+  /** parseValue(text), for a target or actual cell (finalize.ts, shared: never changed) */
+  value: Value | undefined;
 }
 
 /** What a name cell says: its text with line breaks joined, and the name it gives (buildRow). */
@@ -148,6 +150,7 @@ function newFacts(text: string, key: string, empty: boolean): TextFacts {
     actualFit: undefined,
     label: undefined,
     name: undefined,
+    value: undefined,
   };
 }
 
@@ -156,6 +159,13 @@ function newFacts(text: string, key: string, empty: boolean): TextFacts {
 const FACTS_LIMIT = 20_000;
 const FACTS_MAX_TEXT = 64;
 const FACTS = new Map<string, TextFacts>();
+// A text's record is first kept among the recent ones, and among FACTS only once the text comes
+// again. Most texts are seen once and never again (amounts, names): kept in FACTS they filled it,
+// and its clearing lost the facts of the texts that do repeat (header words, labels, units) with
+// them. The recent ones are many, since a text that comes again only some forms later still costs
+// all its facts anew if its record is gone.
+const RECENT_LIMIT = 16_384;
+let recent = new Map<string, TextFacts>();
 
 /** The shared record of a text whose key is compactText(text). */
 export function factsOf(text: string): TextFacts {
@@ -163,11 +173,16 @@ export function factsOf(text: string): TextFacts {
   if (text.length === 0) return EMPTY_FACTS;
   if (text.length > FACTS_MAX_TEXT) return newFacts(text, compactText(text), isEmptyText(text));
   let f = FACTS.get(text);
-  if (f === undefined) {
+  if (f !== undefined) return f;
+  f = recent.get(text);
+  if (f !== undefined) {
     if (FACTS.size >= FACTS_LIMIT) FACTS.clear();
-    f = newFacts(text, compactText(text), isEmptyText(text));
     FACTS.set(text, f);
+    return f;
   }
+  f = newFacts(text, compactText(text), isEmptyText(text));
+  if (recent.size >= RECENT_LIMIT) recent = new Map();
+  recent.set(text, f);
   return f;
 }
 
