@@ -18,7 +18,7 @@ import {
   generateForm,
   renderForm,
 } from '../packages/formats/src/corpus/index.ts';
-import { emit, type Figure, figure, log, RUNS, type Section, sizeFrom } from './stats.ts';
+import { emit, type Figure, figure, log, median, RUNS, type Section, sizeFrom } from './stats.ts';
 
 // the seven text renderings, which the corpus lists first (up to html)
 const TEXT_FORMATS: readonly CorpusFormat[] = CORPUS_FORMATS.slice(0, CORPUS_FORMATS.indexOf('html'));
@@ -103,11 +103,21 @@ async function throughput(
   const base: number[] = [];
   let tally: Tally | undefined;
   for (let run = 0; run < RUNS; run++) {
+    // each timed pass starts from a collected heap (bench/run.ts gives --expose-gc), so neither
+    // pays for the other's garbage
+    global.gc?.();
     const r = await pipelineRun(list);
     tally = r.tally;
     own.push(r.perSecond);
-    // per file, like the pipeline: files that hold several forms give several JSON documents
-    base.push((baselineRun(jsons) * list.length) / jsons.length);
+    // per file, like the pipeline: files that hold several forms give several JSON documents.
+    // A pass is a tenth of the pipeline's time, and one collection of the pipeline's garbage
+    // landing in it halved it (7,322–20,493 forms/s in one run): the median of three passes,
+    // each from a collected heap.
+    const passes = [0, 1, 2].map(() => {
+      global.gc?.();
+      return baselineRun(jsons);
+    });
+    base.push((median(passes) * list.length) / jsons.length);
     log(`  ${id} run ${run + 1}: ${r.perSecond.toFixed(0)} forms/s, baseline ${base.at(-1)?.toFixed(0)}`);
   }
   const f = figure({
@@ -209,7 +219,7 @@ export async function runPipeline(): Promise<Section> {
     title: 'Pipeline: import + score + check',
     method: [
       'Generated forms (packages/formats/src/corpus, seed 8) rendered to files before timing; each timed run reads every file with importBytes, then scores and checks each form (no history), in one process, so the figure is forms per second on one core.',
-      'Baseline: the same forms as canonical JSON (made once from the import), JSON.parse + core validate, timed between the pipeline runs in the same process.',
+      "Baseline: the same forms as canonical JSON (made once from the import), JSON.parse + core validate, timed between the pipeline runs in the same process; each timed pass starts from a collected heap, and each run's baseline is the median of three passes, since one pass is a tenth of a pipeline run and a collection of the pipeline's garbage landing in it could halve it.",
     ],
     figures: [t.figure, x.figure, p.figure, ...m.figures],
     notes,
