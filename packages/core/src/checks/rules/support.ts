@@ -62,25 +62,36 @@ interface Analysis {
   compacted: string | null;
 }
 
-// The memos of the last few evaluations asked about (by object identity, most recent last), not
-// a WeakMap entry per evaluation: bulk review checks each form once, and an entry per form cost
-// more in collecting than the memo saves (a loop making only such entries spent microseconds an
-// entry, its forms and memos carried past young collections into the old generation; without the
-// entries, check took 0.85 of its time in paired runs). The rules of one check ask for one form's
-// memo dozens of times, a history's earlier years are asked for along with it, and the editor
-// checks the same form again: all within the last few.
-const RECENT_MEMOS = 8;
-const recentMemos: { ev: Evaluation; memo: FormMemo }[] = [];
+// The memos of the last few evaluations asked about (by object identity), not a WeakMap entry per
+// evaluation: bulk review checks each form once, and an entry per form cost more in collecting
+// than the memo saves (a loop making only such entries spent microseconds an entry, its forms and
+// memos carried past young collections into the old generation; without the entries, check took
+// 0.85 of its time in paired runs). The rules of one check ask for one form's memo dozens of
+// times, a history's earlier years are asked for along with it, and the editor checks the same
+// form again: all within the last few.
+const memos = recentByIdentity<Evaluation, FormMemo>(8);
+const newMemo = (): FormMemo => ({});
 
 function memoOf(ev: Evaluation): FormMemo {
-  for (let i = recentMemos.length - 1; i >= 0; i--) {
-    const known = recentMemos[i] as { ev: Evaluation; memo: FormMemo };
-    if (known.ev === ev) return known.memo;
-  }
-  const memo: FormMemo = {};
-  if (recentMemos.length >= RECENT_MEMOS) recentMemos.shift();
-  recentMemos.push({ ev, memo });
-  return memo;
+  return memos(ev, newMemo);
+}
+
+/**
+ * A value per key for the last `limit` keys asked about, matched by identity (the most recent
+ * last, the oldest dropped first); `make` gives a new key's value.
+ */
+function recentByIdentity<K extends object, V>(limit: number): (key: K, make: () => V) => V {
+  const recent: { key: K; value: V }[] = [];
+  return (key, make) => {
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const known = recent[i] as { key: K; value: V };
+      if (known.key === key) return known.value;
+    }
+    const value = make();
+    if (recent.length >= limit) recent.shift();
+    recent.push({ key, value });
+    return value;
+  };
 }
 
 // ---- messages ----
@@ -383,24 +394,18 @@ export interface Gaps {
 }
 
 // The gaps of the last few score results asked about, kept as `memoOf` keeps its memos (and why).
-const RECENT_GAPS = 4;
-const recentGaps: { score: object; gaps: Gaps }[] = [];
+const recentGaps = recentByIdentity<object, Gaps>(4);
 
 export function gapsOf(ctx: CheckContext): Gaps {
-  for (let i = recentGaps.length - 1; i >= 0; i--) {
-    const known = recentGaps[i] as { score: object; gaps: Gaps };
-    if (known.score === ctx.score) return known.gaps;
-  }
-  const inds = ctx.evaluation.indicators;
-  const overshoots = ctx.score.indicators.filter((s) => s.overshoot);
-  const shortfalls = ctx.score.indicators.filter((s) => {
-    const ind = inds[s.index];
-    return ind !== undefined && fellShort(ind, s);
+  return recentGaps(ctx.score, () => {
+    const inds = ctx.evaluation.indicators;
+    const overshoots = ctx.score.indicators.filter((s) => s.overshoot);
+    const shortfalls = ctx.score.indicators.filter((s) => {
+      const ind = inds[s.index];
+      return ind !== undefined && fellShort(ind, s);
+    });
+    return { overshoots, shortfalls, lowExecution: isLowExecution(ctx) };
   });
-  const gaps: Gaps = { overshoots, shortfalls, lowExecution: isLowExecution(ctx) };
-  if (recentGaps.length >= RECENT_GAPS) recentGaps.shift();
-  recentGaps.push({ score: ctx.score, gaps });
-  return gaps;
 }
 
 /** "4 个指标超过目标 130% 以上（安全生产培训次数 400%、…）" and the like, for narrative findings. */
