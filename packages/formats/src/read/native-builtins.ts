@@ -67,17 +67,25 @@ export async function keepingNativeBuiltins<T>(
   load: () => Promise<T>,
 ): Promise<{ value: T; restored: string[] }> {
   const kept = keep();
-  // filled in by the `finally` below, after the answer holding it is made
-  const restored: string[] = [];
+  let value: T;
+  let restored: string[];
   try {
-    return { value: await load(), restored };
+    value = await load();
   } finally {
-    for (const { target, key, descriptor } of kept) {
-      if (same(descriptor, Object.getOwnPropertyDescriptor(target, key))) continue;
-      Object.defineProperty(target, key, descriptor);
-      restored.push(`${nameOf(target)}.${String(key)}`);
-    }
+    restored = putBack(kept);
   }
+  return { value, restored };
+}
+
+/** Defines again each kept property that changed; the names of those it put back. */
+function putBack(kept: Kept): string[] {
+  const restored: string[] = [];
+  for (const { target, key, descriptor } of kept) {
+    if (same(descriptor, Object.getOwnPropertyDescriptor(target, key))) continue;
+    Object.defineProperty(target, key, descriptor);
+    restored.push(`${nameOf(target)}.${String(key)}`);
+  }
+  return restored;
 }
 
 function nameOf(target: object): string {
