@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jixiao, REPO } from '../run-cli.ts';
+import { jixiao, jixiaoInProcess, REPO } from '../run-cli.ts';
 
 const SEED = 'examples/seed-hubei-dept-2023.expected.json';
 const CLEAN = 'packages/core/src/checks/fixtures/clean-project-2023.json';
@@ -26,14 +26,14 @@ describe('jixiao check', () => {
     expect(r.out).toMatch(/共检查 1 张表：1 个错误，\d+ 个警告，\d+ 个提示。/);
   });
 
-  it('exits 0 on a clean form', () => {
-    const r = jixiao(['check', CLEAN]);
+  it('exits 0 on a clean form', async () => {
+    const r = await jixiaoInProcess(['check', CLEAN]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('0 个错误，0 个警告');
   });
 
-  it('--json gives {file, evaluation, score, findings} per form; several forms make an array', () => {
-    const one = JSON.parse(jixiao(['check', SEED, '--json']).out);
+  it('--json gives {file, evaluation, score, findings} per form; several forms make an array', async () => {
+    const one = JSON.parse((await jixiaoInProcess(['check', SEED, '--json'])).out);
     expect(Object.keys(one).sort()).toEqual(['evaluation', 'file', 'findings', 'score']);
     expect(one.evaluation.indicators).toHaveLength(21);
     expect(one.score.totals.reportedSum).toBe(92);
@@ -43,24 +43,24 @@ describe('jixiao check', () => {
       severity: 'error',
       path: 'totalReported',
     });
-    const two = JSON.parse(jixiao(['check', SEED, CLEAN, '--json']).out);
+    const two = JSON.parse((await jixiaoInProcess(['check', SEED, CLEAN, '--json'])).out);
     expect(two).toHaveLength(2);
     expect(two[1].findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([]);
   });
 
-  it('reads its own --json output back as input', () => {
+  it('reads its own --json output back as input', async () => {
     const out = join(dir, 'checked.json');
-    writeFileSync(out, jixiao(['check', SEED, '--json']).out);
-    const r = jixiao(['check', out]);
+    writeFileSync(out, (await jixiaoInProcess(['check', SEED, '--json'])).out);
+    const r = await jixiaoInProcess(['check', out]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('[total-mismatch]');
   });
 
-  it('writes an HTML and a Markdown audit report with the recomputation and suggested wording', () => {
+  it('writes an HTML and a Markdown audit report with the recomputation and suggested wording', async () => {
     const html = join(dir, 'seed.html');
     const md = join(dir, 'seed.md');
-    expect(jixiao(['check', SEED, '--report', html]).code).toBe(1);
-    expect(jixiao(['check', SEED, '--report', md]).code).toBe(1);
+    expect((await jixiaoInProcess(['check', SEED, '--report', html])).code).toBe(1);
+    expect((await jixiaoInProcess(['check', SEED, '--report', md])).code).toBe(1);
     const h = readFileSync(html, 'utf8');
     expect(h).toContain('<html lang="zh-CN">');
     expect(h).toContain('得分重新计算');
@@ -73,14 +73,14 @@ describe('jixiao check', () => {
     expect(m).toContain('“安全生产培训次数”实际完成8次，为目标≥2次的400%，超额完成的原因是……');
   });
 
-  it('numbers the reports when several forms are checked', () => {
+  it('numbers the reports when several forms are checked', async () => {
     const out = join(dir, 'many.md');
-    jixiao(['check', SEED, CLEAN, '--report', out]);
+    await jixiaoInProcess(['check', SEED, CLEAN, '--report', out]);
     expect(existsSync(join(dir, 'many-1.md'))).toBe(true);
     expect(existsSync(join(dir, 'many-2.md'))).toBe(true);
   });
 
-  it('compares with earlier years from --history', () => {
+  it('compares with earlier years from --history', async () => {
     const hist = join(dir, 'history');
     mkdirSync(hist, { recursive: true });
     const last = JSON.parse(readFileSync(join(REPO, CLEAN), 'utf8'));
@@ -89,22 +89,22 @@ describe('jixiao check', () => {
     last.indicators[0].actual.raw = '15处';
     last.indicators[5].actual.raw = '97%';
     writeFileSync(join(hist, 'clean-2022.json'), JSON.stringify(last));
-    const r = jixiao(['check', CLEAN, '--history', hist, '--json']);
+    const r = await jixiaoInProcess(['check', CLEAN, '--history', hist, '--json']);
     const doc = JSON.parse(r.out);
     const codes = doc.findings.map((f: { code: string }) => f.code);
     expect(codes).toContain('target-below-last-actual');
     expect(codes).not.toContain('history-unavailable');
   });
 
-  it('exits 2 when a file cannot be read, still checking the others', () => {
-    const r = jixiao(['check', SEED, 'missing.json']);
+  it('exits 2 when a file cannot be read, still checking the others', async () => {
+    const r = await jixiaoInProcess(['check', SEED, 'missing.json']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('无法读取 missing.json：文件不存在');
     expect(r.out).toContain('[total-mismatch]');
   });
 
-  it('refuses a report name that is neither .html nor .md', () => {
-    const r = jixiao(['check', SEED, '--report', join(dir, 'x.pdf')]);
+  it('refuses a report name that is neither .html nor .md', async () => {
+    const r = await jixiaoInProcess(['check', SEED, '--report', join(dir, 'x.pdf')]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('.html 或 .md');
   });

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { samplesDir } from '../../../../test-support/samples.ts';
-import { jixiao } from '../run-cli.ts';
+import { jixiao, jixiaoInProcess } from '../run-cli.ts';
 
 const samples = samplesDir();
 const seedMd = join(samples, 'seed-hubei-dept-2023.md');
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-import-'));
 
 describe('jixiao import', () => {
-  it('summarises each form with its layout, counts, repairs and doubts', () => {
-    const r = jixiao(['import', seedMd]);
+  it('summarises each form with its layout, counts, repairs and doubts', async () => {
+    const r = await jixiaoInProcess(['import', seedMd]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('2023年度 光谷现代服务业园建设服务中心 部门整体自评表');
     expect(r.out).toContain(
@@ -21,8 +21,8 @@ describe('jixiao import', () => {
     expect(r.out).toContain('共导入 1 张表。');
   });
 
-  it('--json prints the canonical evaluation the seed expectation describes', () => {
-    const r = jixiao(['import', seedMd, '--json']);
+  it('--json prints the canonical evaluation the seed expectation describes', async () => {
+    const r = await jixiaoInProcess(['import', seedMd, '--json']);
     expect(r.code).toBe(0);
     const ev = JSON.parse(r.out);
     const expected = JSON.parse(readFileSync(join(samples, 'seed-hubei-dept-2023.expected.json'), 'utf8'));
@@ -53,10 +53,10 @@ describe('jixiao import', () => {
     }
   });
 
-  it('--out writes one JSON file per form, numbered when a file holds several', () => {
+  it('--out writes one JSON file per form, numbered when a file holds several', async () => {
     const out = join(dir, 'out');
     const twoForms = join(import.meta.dirname, '../../../formats/fixtures/pdf/two-projects-one-page.pdf');
-    const r = jixiao(['import', seedMd, twoForms, '--out', out]);
+    const r = await jixiaoInProcess(['import', seedMd, twoForms, '--out', out]);
     expect(readdirSync(out).sort()).toEqual([
       'seed-hubei-dept-2023.json',
       'two-projects-one-page-1.json',
@@ -64,19 +64,19 @@ describe('jixiao import', () => {
     ]);
     expect(r.out).toContain('已写入');
     // what it wrote is canonical JSON that the other commands read
-    expect(jixiao(['score', join(out, 'seed-hubei-dept-2023.json')]).code).toBe(0);
+    expect((await jixiaoInProcess(['score', join(out, 'seed-hubei-dept-2023.json')])).code).toBe(0);
   });
 
-  it('exits 1 when a file cannot be imported, naming it and the reason, and still imports the rest', () => {
+  it('exits 1 when a file cannot be imported, naming it and the reason, and still imports the rest', async () => {
     const junk = join(dir, 'junk.xlsx');
     writeFileSync(junk, Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10, 0x20]));
-    const r = jixiao(['import', junk, seedMd]);
+    const r = await jixiaoInProcess(['import', junk, seedMd]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('junk.xlsx');
     expect(r.out).toContain('共导入 1 张表；1 个文件未能全部导入。');
   });
 
-  it('exits 2 on a usage error', () => {
-    expect(jixiao(['import']).code).toBe(2);
+  it('exits 2 on a usage error', async () => {
+    expect((await jixiaoInProcess(['import'])).code).toBe(2);
   });
 });

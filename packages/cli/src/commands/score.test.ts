@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jixiao } from '../run-cli.ts';
+import { jixiao, jixiaoInProcess } from '../run-cli.ts';
 
 const SEED = 'examples/seed-hubei-dept-2023.expected.json';
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-score-'));
@@ -23,8 +23,8 @@ describe('jixiao score', () => {
     expect(doc.score.differences.map((d: { what: string }) => d.what)).toEqual(['total']);
   });
 
-  it('prints a table per indicator, the explanations, totals and differences', () => {
-    const r = jixiao(['score', SEED]);
+  it('prints a table per indicator, the explanations, totals and differences', async () => {
+    const r = await jixiaoInProcess(['score', SEED]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('党建主题活动次数');
     expect(r.out).toContain('正向指标：实际 19次 ≥ 目标 12次');
@@ -33,8 +33,8 @@ describe('jixiao score', () => {
     expect(r.out).toContain('相差 3 分');
   });
 
-  it('scores under another profile when asked', () => {
-    const r = jixiao(['score', SEED, '--profile', 'national-2020', '--json']);
+  it('scores under another profile when asked', async () => {
+    const r = await jixiaoInProcess(['score', SEED, '--profile', 'national-2020', '--json']);
     const doc = JSON.parse(r.out);
     expect(doc.profile).toBe('national-2020');
     // national budget weight is 10, so the reported 20 now differs
@@ -42,22 +42,22 @@ describe('jixiao score', () => {
     expect(doc.score.differences.map((d: { what: string }) => d.what)).toContain('budget-score');
   });
 
-  it('exits 2 naming the file when it does not exist', () => {
-    const r = jixiao(['score', 'no/such/form.json']);
+  it('exits 2 naming the file when it does not exist', async () => {
+    const r = await jixiaoInProcess(['score', 'no/such/form.json']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('无法读取 no/such/form.json：文件不存在');
   });
 
-  it('exits 2 with the line and column of a JSON syntax error', () => {
+  it('exits 2 with the line and column of a JSON syntax error', async () => {
     const f = join(dir, 'broken.json');
     writeFileSync(f, '{\n  "kind": "project",\n  "year": 2023,,\n}');
-    const r = jixiao(['score', f]);
+    const r = await jixiaoInProcess(['score', f]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('不是有效的 JSON');
     expect(r.err).toContain('第 3 行');
   });
 
-  it('exits 2 naming the path inside the file and the problem', () => {
+  it('exits 2 naming the path inside the file and the problem', async () => {
     const f = join(dir, 'bad.json');
     writeFileSync(
       f,
@@ -67,7 +67,7 @@ describe('jixiao score', () => {
         indicators: [{ name: '指标', target: { raw: '≥1' }, actual: { raw: '1' }, score: 'x' }],
       }),
     );
-    const r = jixiao(['score', f]);
+    const r = await jixiaoInProcess(['score', f]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(f);
     expect(r.err).toContain('budget.planned');
@@ -76,22 +76,22 @@ describe('jixiao score', () => {
     expect(r.err).toContain('应为数字，实际为文本“x”');
   });
 
-  it('exits 2 on an unknown profile, listing the known ones', () => {
-    const r = jixiao(['score', SEED, '--profile', 'mars-2099']);
+  it('exits 2 on an unknown profile, listing the known ones', async () => {
+    const r = await jixiaoInProcess(['score', SEED, '--profile', 'mars-2099']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('未知的评分规则“mars-2099”');
     expect(r.err).toContain('hubei-2020');
   });
 
-  it('explains every option in --help, and exits 2 on a usage mistake', () => {
-    const top = jixiao(['--help']);
+  it('explains every option in --help, and exits 2 on a usage mistake', async () => {
+    const top = await jixiaoInProcess(['--help']);
     expect(top.code).toBe(0);
     expect(top.out).toContain('score');
     expect(top.out).toContain('check');
-    const help = jixiao(['score', '--help']);
+    const help = await jixiaoInProcess(['score', '--help']);
     expect(help.code).toBe(0);
     for (const opt of ['--profile', '--json', '退出码']) expect(help.out).toContain(opt);
-    expect(jixiao(['score']).code).toBe(2);
-    expect(jixiao(['frobnicate']).code).toBe(2);
+    expect((await jixiaoInProcess(['score'])).code).toBe(2);
+    expect((await jixiaoInProcess(['frobnicate'])).code).toBe(2);
   });
 });
