@@ -2,6 +2,7 @@
  * Saves a new version of a draft. Optimistic: the caller says which version it edited; if
  * someone saved since, nothing is written and the refusal carries the current version.
  */
+import type { Evaluation } from '@jixiao/core';
 import type { Actor } from '../domain.ts';
 import { changeMaps, diffDocuments } from '../evaluations/diff.ts';
 import {
@@ -12,12 +13,16 @@ import {
   type WrittenVersion,
 } from '../evaluations/persist.ts';
 import { targetDifferences } from '../evaluations/targets.ts';
-import { nowIso } from '../store/dialect.ts';
+import { nowIso, readJson } from '../store/dialect.ts';
 import { recordEvent } from '../store/repos/audit.ts';
-import { advanceVersion, type EvaluationRecord, findEvaluation } from '../store/repos/evaluations.ts';
-import { findVersionDocument } from '../store/repos/versions.ts';
+import {
+  advanceVersion,
+  type EvaluationRecord,
+  findEvaluation,
+  findEvaluationWithDocument,
+} from '../store/repos/evaluations.ts';
 import type { Db } from '../store/schema.ts';
-import { evaluationFor, inTransaction } from './common.ts';
+import { allowedEvaluation, inTransaction } from './common.ts';
 import { refuse } from './problem.ts';
 
 export interface SaveEvaluationInput {
@@ -52,7 +57,9 @@ export async function saveEvaluation(
 ): Promise<{ evaluation: EvaluationRecord; written: WrittenVersion }> {
   const document = validDocument(input.document);
   return inTransaction(db, async (trx) => {
-    const e = await evaluationFor(trx, actor, input.id, 'save');
+    // the row and the document it points at, in one query (the document for the audit's diff)
+    const found = await findEvaluationWithDocument(trx, input.id);
+    const e = allowedEvaluation(actor, found?.record ?? null, 'save');
     if (e.version !== input.expectedVersion) staleVersion(e.version, input.expectedVersion);
     const targets = await lockedTargets(trx, e);
     if (targets) {
@@ -68,7 +75,7 @@ export async function saveEvaluation(
       }
     }
     const at = nowIso();
-    const previous = await findVersionDocument(trx, e.id, e.version);
+    const previous = found?.documentJson ? readJson<Evaluation>(found.documentJson) : null;
     const next = e.version + 1;
     const header = { kind: document.kind, year: document.year, project: document.project };
     const assessed = await assessVersion(trx, { ...e, ...header }, document, targets);
@@ -85,7 +92,7 @@ export async function saveEvaluation(
       staleVersion(now?.version ?? e.version, input.expectedVersion);
     }
     const written = await storeVersion(trx, e.id, document, next, assessed, actor?.id ?? '', at);
-    const changes = changeMaps(diffDocuments(previous ?? null, document));
+    const changes = changeMaps(diffDocuments(previous, document));
     await recordEvent(trx, {
       actor,
       action: 'evaluation.save',

@@ -5,12 +5,13 @@
 import { type Evaluation, type Finding, type Profile, type ScoreResult, validate } from '@jixiao/core';
 import { refuse } from '../commands/problem.ts';
 import type { Stage } from '../domain.ts';
+import { writeJson } from '../store/dialect.ts';
 import type { EvaluationRecord, VersionSummary } from '../store/repos/evaluations.ts';
 import { insertFindings } from '../store/repos/findings.ts';
 import {
   findVersionDocument,
   historyDocuments,
-  insertVersion,
+  insertVersionJson,
   versionRowId,
 } from '../store/repos/versions.ts';
 import type { Db } from '../store/schema.ts';
@@ -52,6 +53,9 @@ export interface WrittenVersion {
   score: ScoreResult | null;
   findings: Finding[];
   summary: VersionSummary;
+  /** the document and score as stored */
+  documentJson: string;
+  scoreJson: string | null;
 }
 
 interface VersionOwner {
@@ -112,19 +116,21 @@ export async function storeVersion(
   by: string,
   at: string,
 ): Promise<WrittenVersion> {
-  await insertVersion(db, {
+  const documentJson = writeJson(document);
+  const scoreJson = a.score === null ? null : writeJson(a.score);
+  await insertVersionJson(db, {
     id: versionRowId(evaluationId, version),
     evaluationId,
     version,
-    document,
-    score: a.score,
+    documentJson,
+    scoreJson,
     total: a.summary.total,
     grade: a.summary.grade,
     createdBy: by,
     createdAt: at,
   });
   await insertFindings(db, evaluationId, version, a.findings);
-  return { version, score: a.score, findings: a.findings, summary: a.summary };
+  return { version, score: a.score, findings: a.findings, summary: a.summary, documentJson, scoreJson };
 }
 
 /** What an audit event records of an evaluation's state. */

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplesDir } from '../../../../test-support/samples.ts';
+import { detailJsonOf } from '../queries/evaluations.ts';
+import { findEvaluation } from '../store/repos/evaluations.ts';
 import { type ApiClient, apiClient, type Json } from '../testing/client.ts';
 import { createTestDatabase, describeEachBackend, type TestDatabase } from '../testing/databases.ts';
 import {
@@ -17,6 +19,7 @@ import {
   TEST_PASSWORD,
 } from '../testing/fixtures.ts';
 import { type ServerProcess, STARTUP_TIMEOUT, startServerProcess } from '../testing/server-process.ts';
+import { evaluationDetailJson } from './views.ts';
 
 const ATTACHMENT_LIMIT = 64 * 1024;
 const IMPORT_LIMIT = 256 * 1024;
@@ -199,6 +202,26 @@ describeEachBackend('API', (dialect) => {
       );
       expect(missing.status).toBe(404);
       expect(missing.body).toEqual((await (await as('fillerB')).get(`/api/evaluations/${id}`)).body);
+    });
+
+    it('answers a save with what reading the form from the store gives', async () => {
+      const { id } = await create('fillerA');
+      // findings too: the seed form has a total that does not add up
+      const saved = await (await as('fillerA')).put(`/api/evaluations/${id}`, seedDocument(), {
+        headers: { 'if-match': '"v1"' },
+      });
+      expect(saved.status).toBe(200);
+      expect(saved.body.findings.length).toBeGreaterThan(0);
+      // read past the server's kept answers: straight from the database
+      const store = await database.open();
+      try {
+        const record = await findEvaluation(store.db, id);
+        if (!record) throw new Error('saved form is missing');
+        expect(record.version).toBe(2);
+        expect(saved.body).toEqual(JSON.parse(evaluationDetailJson(await detailJsonOf(store.db, record))));
+      } finally {
+        await store.close();
+      }
     });
 
     it('answers a stale save with 409 and the current version, and loses nothing', async () => {

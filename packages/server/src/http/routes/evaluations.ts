@@ -12,6 +12,7 @@ import { returnEvaluation } from '../../commands/returnEvaluation.ts';
 import { saveEvaluation } from '../../commands/saveEvaluation.ts';
 import { submitEvaluation } from '../../commands/submitEvaluation.ts';
 import { type Actor, STAGES, STATUSES } from '../../domain.ts';
+import type { WrittenVersion } from '../../evaluations/persist.ts';
 import { jsonCache } from '../../queries/cache.ts';
 import {
   detailJsonOf,
@@ -23,6 +24,8 @@ import {
   versionList,
 } from '../../queries/evaluations.ts';
 import type { EvaluationRecord } from '../../store/repos/evaluations.ts';
+import { storedFinding } from '../../store/repos/findings.ts';
+import { listSnapshots } from '../../store/repos/snapshots.ts';
 import type { Db } from '../../store/schema.ts';
 import { attachmentDisposition } from '../content-disposition.ts';
 import { type AnyRoute, rawJson, route } from '../route.ts';
@@ -45,6 +48,8 @@ async function sendDetail(
   actor: Actor | null,
   target: string | EvaluationRecord | null,
   reply: FastifyReply,
+  /** the version a command has just written: the answer is made from it, not read back */
+  written?: WrittenVersion,
 ) {
   const record =
     typeof target === 'string'
@@ -56,7 +61,19 @@ async function sendDetail(
   // it on, and the rest of the answer (versions, findings, snapshots) only grows with it
   const stamp = JSON.stringify(record);
   return rawJson(
-    await details.get(db, id, stamp, async () => evaluationDetailJson(await detailJsonOf(db, record))),
+    await details.get(db, id, stamp, async () =>
+      evaluationDetailJson(
+        written && written.version === record.version
+          ? {
+              record,
+              documentJson: written.documentJson,
+              scoreJson: written.scoreJson,
+              findings: written.findings.map(storedFinding),
+              snapshots: await listSnapshots(db, id),
+            }
+          : await detailJsonOf(db, record),
+      ),
+    ),
   );
 }
 
@@ -203,7 +220,7 @@ export const evaluationRoutes = [
             ...(query.unit ? { unitId: query.unit } : {}),
           });
       reply.code(201).header('Location', `/api/evaluations/${created.evaluation.id}`);
-      return sendDetail(db, actor, created.evaluation, reply);
+      return sendDetail(db, actor, created.evaluation, reply, created.written);
     },
   }),
   route({
@@ -235,7 +252,7 @@ export const evaluationRoutes = [
     handler: async ({ db, actor, params, body, request, reply }) => {
       const expectedVersion = versionFromIfMatch(request.headers['if-match']);
       const saved = await saveEvaluation(db, actor, { id: params.id, expectedVersion, document: body });
-      return sendDetail(db, actor, saved.evaluation, reply);
+      return sendDetail(db, actor, saved.evaluation, reply, saved.written);
     },
   }),
   route({

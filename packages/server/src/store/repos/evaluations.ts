@@ -134,6 +134,31 @@ export async function findEvaluation(db: Db, id: string): Promise<EvaluationReco
   return row && toRecord(row);
 }
 
+/**
+ * The form with its current version's document as stored, in one query: a save compares the
+ * new document with it (the audit's changes), and on PostgreSQL each query is a round trip.
+ */
+export async function findEvaluationWithDocument(
+  db: Db,
+  id: string,
+): Promise<{ record: EvaluationRecord; documentJson: string | null } | undefined> {
+  const [row] = await runCompiled(
+    db,
+    'findEvaluationWithDocument',
+    (d, id) =>
+      selectEvaluations(d)
+        .leftJoin('evaluation_versions as v', (j) =>
+          j
+            .onRef('v.evaluation_id', '=', 'evaluations.id')
+            .onRef('v.version', '=', 'evaluations.current_version'),
+        )
+        .select('v.document as current_document')
+        .where('evaluations.id', '=', id),
+    [id],
+  );
+  return row && { record: toRecord(row), documentJson: row.current_document };
+}
+
 type SessionAndEvaluation = { session: Session; user: User; evaluation: EvaluationRecord | null } | undefined;
 
 /**

@@ -68,7 +68,16 @@ export async function listFindings(db: Db, evaluationId: string, version: number
     .where('version', '=', version)
     .orderBy('position')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(storedFinding);
+}
+
+/**
+ * A finding as it reads back from its row: these fields in this order, nothing else. A save
+ * answers with the findings it has just written through this, so its answer is the one a
+ * later read makes.
+ */
+export function storedFinding(r: Pick<FindingsTable, keyof Finding>): Finding {
+  return {
     code: r.code,
     severity: r.severity,
     class: r.class as Finding['class'],
@@ -76,7 +85,7 @@ export async function listFindings(db: Db, evaluationId: string, version: number
     path: r.path,
     place: r.place,
     basis: r.basis,
-  }));
+  };
 }
 
 /**

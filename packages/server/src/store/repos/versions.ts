@@ -24,19 +24,31 @@ export function versionRowId(evaluationId: string, version: number): string {
   return `${evaluationId}/${version}`;
 }
 
-export async function insertVersion(
+export interface NewVersion {
+  id: string;
+  evaluationId: string;
+  version: number;
+  document: Evaluation;
+  score: ScoreResult | null;
+  total: string | null;
+  grade: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export async function insertVersion(db: Db, v: NewVersion): Promise<void> {
+  const { document, score, ...rest } = v;
+  await insertVersionJson(db, {
+    ...rest,
+    documentJson: writeJson(document),
+    scoreJson: score === null ? null : writeJson(score),
+  });
+}
+
+/** insertVersion with the document and score already serialised (a save answers with the same text). */
+export async function insertVersionJson(
   db: Db,
-  v: {
-    id: string;
-    evaluationId: string;
-    version: number;
-    document: Evaluation;
-    score: ScoreResult | null;
-    total: string | null;
-    grade: string | null;
-    createdBy: string;
-    createdAt: string;
-  },
+  v: Omit<NewVersion, 'document' | 'score'> & { documentJson: string; scoreJson: string | null },
 ): Promise<void> {
   await db
     .insertInto('evaluation_versions')
@@ -44,8 +56,8 @@ export async function insertVersion(
       id: v.id,
       evaluation_id: v.evaluationId,
       version: v.version,
-      document: writeJson(v.document),
-      score: v.score === null ? null : writeJson(v.score),
+      document: v.documentJson,
+      score: v.scoreJson,
       total: v.total,
       grade: v.grade,
       created_by: v.createdBy,
