@@ -7,11 +7,10 @@ import { refuse } from '../commands/problem.ts';
 import type { Stage } from '../domain.ts';
 import { writeJson } from '../store/dialect.ts';
 import type { EvaluationRecord, VersionSummary } from '../store/repos/evaluations.ts';
-import { insertFindings } from '../store/repos/findings.ts';
 import {
   findVersionDocument,
   historyDocuments,
-  insertVersionJson,
+  insertVersionWithFindings,
   versionRowId,
 } from '../store/repos/versions.ts';
 import type { Db } from '../store/schema.ts';
@@ -118,18 +117,21 @@ export async function storeVersion(
 ): Promise<WrittenVersion> {
   const documentJson = writeJson(document);
   const scoreJson = a.score === null ? null : writeJson(a.score);
-  await insertVersionJson(db, {
-    id: versionRowId(evaluationId, version),
-    evaluationId,
-    version,
-    documentJson,
-    scoreJson,
-    total: a.summary.total,
-    grade: a.summary.grade,
-    createdBy: by,
-    createdAt: at,
-  });
-  await insertFindings(db, evaluationId, version, a.findings);
+  await insertVersionWithFindings(
+    db,
+    {
+      id: versionRowId(evaluationId, version),
+      evaluationId,
+      version,
+      documentJson,
+      scoreJson,
+      total: a.summary.total,
+      grade: a.summary.grade,
+      createdBy: by,
+      createdAt: at,
+    },
+    a.findings,
+  );
   return { version, score: a.score, findings: a.findings, summary: a.summary, documentJson, scoreJson };
 }
 

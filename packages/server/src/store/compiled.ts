@@ -12,7 +12,9 @@ import type { Compilable, CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import type { Db } from './schema.ts';
 
-const compiled = new WeakMap<Db, Map<string, CompiledQuery>>();
+// Kept per dialect adapter, not per Db: a transaction is a Db of its own but shares its
+// database's adapter, and a save's queries run in a new transaction each time.
+const compiled = new WeakMap<object, Map<string, CompiledQuery>>();
 
 export async function runCompiled<R>(
   db: Db,
@@ -20,10 +22,11 @@ export async function runCompiled<R>(
   build: (db: Db, ...placeholders: string[]) => Compilable<R>,
   parameters: readonly unknown[],
 ): Promise<R[]> {
-  let byName = compiled.get(db);
+  const adapter = db.getExecutor().adapter;
+  let byName = compiled.get(adapter);
   if (!byName) {
     byName = new Map();
-    compiled.set(db, byName);
+    compiled.set(adapter, byName);
   }
   let query = byName.get(name);
   if (!query) {

@@ -1,4 +1,4 @@
-import { validate } from '@jixiao/core';
+import { type Finding, validate } from '@jixiao/core';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../ids.ts';
@@ -7,6 +7,7 @@ import { knownMigrations, migrateToLatest, migrationStatus } from './database.ts
 import { nowIso } from './dialect.ts';
 import { findAttachment, insertAttachment } from './repos/attachments.ts';
 import { listEvents, recordEvent } from './repos/audit.ts';
+import { currentChanges } from './repos/changes.ts';
 import {
   advanceVersion,
   findEvaluation,
@@ -14,12 +15,13 @@ import {
   insertEvaluation,
   listEvaluations,
 } from './repos/evaluations.ts';
+import { listFindings } from './repos/findings.ts';
 import { deleteExpiredCounters, peek, release, reserve } from './repos/rateLimits.ts';
 import { findLiveSession, insertSession } from './repos/sessions.ts';
 import { insertSnapshot, latestSnapshot, listPublished } from './repos/snapshots.ts';
 import { insertUnit } from './repos/units.ts';
 import { findLoginUser, insertUser } from './repos/users.ts';
-import { findVersion, insertVersion } from './repos/versions.ts';
+import { findVersion, insertVersion, insertVersionWithFindings } from './repos/versions.ts';
 
 const DOC = (() => {
   const r = validate({
@@ -121,6 +123,70 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
       insertUser(t.store.db, { ...base, id: newId(), username: 'tester', unitId }),
     ).rejects.toThrow();
     expect((await findLoginUser(t.store.db, 'orphan')) ?? null).toBeNull();
+  });
+
+  it('writes a version with its findings, few or more than one statement takes', async () => {
+    const finding = (i: number): Finding => ({
+      code: `rule-${i}`,
+      severity: i % 2 === 0 ? 'warning' : 'info',
+      class: 'completeness',
+      message: `第 ${i} 条`,
+      path: `indicators[${i}]`,
+      place: `指标${i}`,
+      basis: '依据',
+    });
+    for (const count of [0, 3, 2001]) {
+      const id = await newEvaluation();
+      const findings = Array.from({ length: count }, (_, i) => finding(i));
+      await t.store.db.transaction().execute((trx) =>
+        insertVersionWithFindings(
+          trx,
+          {
+            id: newId(),
+            evaluationId: id,
+            version: 1,
+            documentJson: JSON.stringify(DOC),
+            scoreJson: null,
+            total: null,
+            grade: null,
+            createdBy: userId,
+            createdAt: nowIso(),
+          },
+          findings,
+        ),
+      );
+      expect((await findVersion(t.store.db, id, 1))?.document).toEqual(DOC);
+      expect(await listFindings(t.store.db, id, 1)).toEqual(findings);
+    }
+  });
+
+  it('records an event and moves the change counter on by one, alone and in a transaction', async () => {
+    const event = (action: string) => ({
+      actor: null,
+      action,
+      entityType: 'unit',
+      entityId: unitId,
+      before: null,
+      after: { n: 1 },
+    });
+    const before = await currentChanges(t.store.db);
+    await recordEvent(t.store.db, event('test.counted-alone'));
+    expect(await currentChanges(t.store.db)).toBe(before + 1);
+    await t.store.db.transaction().execute((trx) => recordEvent(trx, event('test.counted-in-transaction')));
+    expect(await currentChanges(t.store.db)).toBe(before + 2);
+    const listed = await listEvents(t.store.db, { entityId: unitId });
+    expect(listed.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['test.counted-alone', 'test.counted-in-transaction']),
+    );
+    // rolled back with the transaction: neither the event nor the count
+    await expect(
+      t.store.db.transaction().execute(async (trx) => {
+        await recordEvent(trx, event('test.rolled-back'));
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
+    expect(await currentChanges(t.store.db)).toBe(before + 2);
+    expect((await listEvents(t.store.db, { action: 'test.rolled-back' })).length).toBe(0);
   });
 
   it('gives back a saved document, its timestamps and its bytes exactly', async () => {

@@ -11,15 +11,24 @@
  * in PostgreSQL committed one at a time (migration 0007). Each committed write adds one to the
  * sum, so the same sum read twice means nothing was committed in between.
  */
+
+import type { QueryCreator } from 'kysely';
 import { CHANGE_STRIPES } from '../migrations/0007-change-stripes.ts';
-import type { Db } from '../schema.ts';
+import type { DB, Db } from '../schema.ts';
 
 export async function bumpChanges(db: Db): Promise<void> {
-  await db
+  await bumpQuery(db).execute();
+}
+
+/**
+ * The update bumpChanges runs, for a writer on PostgreSQL to send as a CTE of its own statement
+ * (one round trip instead of two; SQLite has no updates inside WITH).
+ */
+export function bumpQuery(db: QueryCreator<DB>) {
+  return db
     .updateTable('change_counter')
     .set((eb) => ({ n: eb('n', '+', 1) }))
-    .where('id', '=', 1 + Math.floor(Math.random() * CHANGE_STRIPES))
-    .execute();
+    .where('id', '=', 1 + Math.floor(Math.random() * CHANGE_STRIPES));
 }
 
 export async function currentChanges(db: Db): Promise<number> {

@@ -1,6 +1,7 @@
-import type { Evaluation, ScoreResult } from '@jixiao/core';
-import { readJson, readJsonOrNull, writeJson } from '../dialect.ts';
+import type { Evaluation, Finding, ScoreResult } from '@jixiao/core';
+import { isPostgres, readJson, readJsonOrNull, writeJson } from '../dialect.ts';
 import type { Db } from '../schema.ts';
+import { findingRow, insertFindings } from './findings.ts';
 
 export interface VersionMeta {
   version: number;
@@ -45,25 +46,53 @@ export async function insertVersion(db: Db, v: NewVersion): Promise<void> {
   });
 }
 
+export type NewVersionJson = Omit<NewVersion, 'document' | 'score'> & {
+  documentJson: string;
+  scoreJson: string | null;
+};
+
 /** insertVersion with the document and score already serialised (a save answers with the same text). */
-export async function insertVersionJson(
+export async function insertVersionJson(db: Db, v: NewVersionJson): Promise<void> {
+  await db.insertInto('evaluation_versions').values(versionValues(v)).execute();
+}
+
+// well under PostgreSQL's 65,535 bound parameters per statement (11 per finding)
+const FINDINGS_IN_ONE_STATEMENT = 2000;
+
+/**
+ * A version and its findings. On PostgreSQL one statement writes both (the findings' insert as a
+ * CTE of the version's): each statement is a round trip, and a save makes several.
+ */
+export async function insertVersionWithFindings(
   db: Db,
-  v: Omit<NewVersion, 'document' | 'score'> & { documentJson: string; scoreJson: string | null },
+  v: NewVersionJson,
+  findings: readonly Finding[],
 ): Promise<void> {
-  await db
-    .insertInto('evaluation_versions')
-    .values({
-      id: v.id,
-      evaluation_id: v.evaluationId,
-      version: v.version,
-      document: v.documentJson,
-      score: v.scoreJson,
-      total: v.total,
-      grade: v.grade,
-      created_by: v.createdBy,
-      created_at: v.createdAt,
-    })
-    .execute();
+  if (isPostgres(db) && findings.length > 0 && findings.length <= FINDINGS_IN_ONE_STATEMENT) {
+    const rows = findings.map((f, position) => findingRow(v.evaluationId, v.version, position, f));
+    await db
+      .with('found', (d) => d.insertInto('findings').values(rows))
+      .insertInto('evaluation_versions')
+      .values(versionValues(v))
+      .execute();
+    return;
+  }
+  await insertVersionJson(db, v);
+  await insertFindings(db, v.evaluationId, v.version, findings);
+}
+
+function versionValues(v: NewVersionJson) {
+  return {
+    id: v.id,
+    evaluation_id: v.evaluationId,
+    version: v.version,
+    document: v.documentJson,
+    score: v.scoreJson,
+    total: v.total,
+    grade: v.grade,
+    created_by: v.createdBy,
+    created_at: v.createdAt,
+  };
 }
 
 export async function findVersion(
