@@ -56,29 +56,35 @@ export async function saveEvaluation(
   input: SaveEvaluationInput,
 ): Promise<{ evaluation: EvaluationRecord; written: WrittenVersion }> {
   const document = validDocument(input.document);
-  return inTransaction(db, async (trx) => {
-    // the row and the document it points at, in one query (the document for the audit's diff)
-    const found = await findEvaluationWithDocument(trx, input.id);
-    const e = allowedEvaluation(actor, found?.record ?? null, 'save');
-    if (e.version !== input.expectedVersion) staleVersion(e.version, input.expectedVersion);
-    const targets = await lockedTargets(trx, e);
-    if (targets) {
-      const diff = targetDifferences(targets, document);
-      const first = diff[0];
-      if (first) {
-        refuse(
-          'invalid',
-          'targets-locked',
-          `绩效目标已批复，不能在自评表中修改：${first.message}如需调整，请提出目标调整申请，经财政审核批准后生效。`,
-          { path: first.path, details: { differences: diff } },
-        );
-      }
+  // Everything the writes need is read and worked out before the transaction: on PostgreSQL a
+  // transaction holds one of the pool's few connections from its first statement to its commit,
+  // and scoring and checking in between kept it from other saves. Nothing read here can go out of
+  // date unnoticed: the guarded update below moves the version on only from the version and the
+  // status read here (approved targets and earlier versions never change).
+  // The row and the document it points at, in one query (the document for the audit's diff).
+  const found = await findEvaluationWithDocument(db, input.id);
+  const e = allowedEvaluation(actor, found?.record ?? null, 'save');
+  if (e.version !== input.expectedVersion) staleVersion(e.version, input.expectedVersion);
+  const targets = await lockedTargets(db, e);
+  if (targets) {
+    const diff = targetDifferences(targets, document);
+    const first = diff[0];
+    if (first) {
+      refuse(
+        'invalid',
+        'targets-locked',
+        `绩效目标已批复，不能在自评表中修改：${first.message}如需调整，请提出目标调整申请，经财政审核批准后生效。`,
+        { path: first.path, details: { differences: diff } },
+      );
     }
-    const at = nowIso();
-    const previous = found?.documentJson ? readJson<Evaluation>(found.documentJson) : null;
-    const next = e.version + 1;
-    const header = { kind: document.kind, year: document.year, project: document.project };
-    const assessed = await assessVersion(trx, { ...e, ...header }, document, targets);
+  }
+  const previous = found?.documentJson ? readJson<Evaluation>(found.documentJson) : null;
+  const next = e.version + 1;
+  const header = { kind: document.kind, year: document.year, project: document.project };
+  const assessed = await assessVersion(db, { ...e, ...header }, document, targets);
+  const changes = changeMaps(diffDocuments(previous, document));
+  const at = nowIso();
+  return inTransaction(db, async (trx) => {
     // The guarded update comes before any other write: of two concurrent saves only one moves
     // the version on. It writes the new summary too (one statement instead of two).
     const moved = await advanceVersion(trx, e.id, e, at, {
@@ -92,7 +98,6 @@ export async function saveEvaluation(
       staleVersion(now?.version ?? e.version, input.expectedVersion);
     }
     const written = await storeVersion(trx, e.id, document, next, assessed, actor?.id ?? '', at);
-    const changes = changeMaps(diffDocuments(previous, document));
     await recordEvent(trx, {
       actor,
       action: 'evaluation.save',
