@@ -801,10 +801,13 @@ async function backend(dialect: DialectName, n: number, tpls: readonly Template[
         notes.push(...m.notes);
         raw[e.id] = m.raw;
       }
-      // The dashboard's answer is kept until the next write: time it as a reviewer sees it right
-      // after a save, when the database aggregates the year again.
-      const recomputed: number[] = [];
-      const recomputedBase: number[] = [];
+      // The dashboard's and the lists' answers are kept until the next write: time them as a
+      // reviewer sees them right after a save, when the database aggregates (or lists) again.
+      // The list is the first page the web list shows, unfiltered (every form of the stage).
+      const firstPage = '/api/evaluations?stage=self-evaluation&page=1&pageSize=20';
+      const recomputed = { dashboard: [] as number[], list: [] as number[] };
+      const recomputedBase = { dashboard: [] as number[], list: [] as number[] };
+      let listSize = 0;
       for (let run = 0; run <= RUNS; run++) {
         const answer = await send(server.url, saveRequest());
         await answer.arrayBuffer();
@@ -814,13 +817,21 @@ async function backend(dialect: DialectName, n: number, tpls: readonly Template[
         const [baseMs] = await alone(server.url, 1, () =>
           get(`/api/bench/constant?bytes=${(raw.dashboard as { size: number }).size}`),
         );
+        const [listMs] = await alone(server.url, 1, () => get(firstPage));
+        if (listSize === 0)
+          listSize = (await (await send(server.url, get(firstPage))).arrayBuffer()).byteLength;
+        const [listBaseMs] = await alone(server.url, 1, () => get(`/api/bench/constant?bytes=${listSize}`));
         if (run > 0) {
-          recomputed.push(ms as number);
-          recomputedBase.push(baseMs as number);
+          recomputed.dashboard.push(ms as number);
+          recomputedBase.dashboard.push(baseMs as number);
+          recomputed.list.push(listMs as number);
+          recomputedBase.list.push(listBaseMs as number);
         }
       }
-      if (recomputed.length === 0)
-        notes.push(`${dialect}: a save was refused, so the dashboard right after a save was not timed.`);
+      if (recomputed.dashboard.length === 0)
+        notes.push(
+          `${dialect}: a save was refused, so the dashboard and the list right after a save were not timed.`,
+        );
       else
         figures.push(
           figure({
@@ -829,8 +840,22 @@ async function backend(dialect: DialectName, n: number, tpls: readonly Template[
               'GET /api/dashboard?year=2022 right after a save (aggregated again): one request at a time',
             unit: 'ms',
             higherIsBetter: false,
-            values: recomputed,
-            baseline: { label: 'constant JSON body of the same size, same server', values: recomputedBase },
+            values: recomputed.dashboard,
+            baseline: {
+              label: 'constant JSON body of the same size, same server',
+              values: recomputedBase.dashboard,
+            },
+          }),
+          figure({
+            id: `${dialect}-list-recomputed`,
+            label: `GET ${firstPage} right after a save (listed again; the web list's first page): one request at a time`,
+            unit: 'ms',
+            higherIsBetter: false,
+            values: recomputed.list,
+            baseline: {
+              label: 'constant JSON body of the same size, same server',
+              values: recomputedBase.list,
+            },
           }),
         );
       if (s > targets.length) {
@@ -874,7 +899,7 @@ export async function runScale(): Promise<Section> {
     method: [
       `${TEMPLATES} generated Hubei department forms (${indicators.toFixed(1)} indicators on average) imported, scored and checked once each, then repeated as ${n.toLocaleString('en')} evaluations (SQLite) and ${nPg.toLocaleString('en')} (PostgreSQL) under ${YEARS.length} years and one unit per form per year; loaded into a fresh database with the store's bulk repository (store/repos/bulk.ts) in transactions of ${BATCH.toLocaleString('en')}; the load time includes making each document's JSON.`,
       `A real server process (packages/server/src/testing/server-process.ts) on that database, and wrk (Debian's \`wrk\`, one thread) as the client: ${CONNECTIONS} connections, ${RUNS} runs of ${seconds} s per endpoint, each alternated with a run against the baseline; the requests come from bench/wrk.lua. Client, server and database share the machine's 2 cores (and other work). Each run opens its ${CONNECTIONS} connections and lets the server accept them before the first request (the first ${WARM_MS} ms of the run, not counted in its latencies or its throughput): Node accepts one new connection per turn of its event loop, so on a server kept busy by the first connections' requests the last of 50 fresh ones waited about 50 turns, which in 1 s runs was most of the p99 (bench/profiling.md, "Fifth pass"). wrk also takes about half the CPU a request that autocannon does. Where wrk is not installed, autocannon runs instead, with fresh connections each run, and the goals are read against it.`,
-      'GET cycles through up to 2,000 different evaluations (every 37th loaded); the server keeps a form\'s answer (64 MB at most) until the form changes, so "one request at a time" reads forms for the first time and warm-up runs at 50 connections (not counted) go once round the cycle, and the timed runs read forms the server keeps. The list asks for 20 rows of one year, status and kind. The dashboard aggregates one year (a fifth of the evaluations) in the database and the server keeps the answer until the next write: the runs at 50 connections read the kept answer, and a separate figure times it right after a save. Each save PUTs the next draft (a tenth of the evaluations, at most 3,000, taken in turn) with If-Match of the current version of that draft, as the unit filler, and is scored, checked and written as a new version.',
+      "GET cycles through up to 2,000 different evaluations (every 37th loaded); the server keeps a form's answer (64 MB at most) until the form changes, so \"one request at a time\" reads forms for the first time and warm-up runs at 50 connections (not counted) go once round the cycle, and the timed runs read forms the server keeps. The list asks for 20 rows of one year, status and kind. The dashboard aggregates one year (a fifth of the evaluations) in the database; the server keeps the dashboard's and each list's answer until the next write, so the runs at 50 connections read kept answers, and separate figures time the dashboard, and the web list's first page (every self-evaluation, page 1 of 20), right after a save. Each save PUTs the next draft (a tenth of the evaluations, at most 3,000, taken in turn) with If-Match of the current version of that draft, as the unit filler, and is scored, checked and written as a new version.",
     ],
     figures,
     notes,

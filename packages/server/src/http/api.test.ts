@@ -289,6 +289,17 @@ describeEachBackend('API', (dialect) => {
       const page1 = await reviewer.get(`/api/evaluations?year=2030&unit=${people.unitB}&pageSize=1`);
       expect(page1.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
       expect(page1.body.items).toHaveLength(1);
+      // the server keeps list answers until the next write: the same list after one is new
+      await create('fillerB', projectDocument({ year: 2030, project: '第三个项目' }));
+      const again = await reviewer.get(`/api/evaluations?year=2030&unit=${people.unitB}&pageSize=1`);
+      expect(again.body).toMatchObject({ total: 3, page: 1, pageSize: 1 });
+      // and each reader gets the answer of their own scope: unit A sees none of unit B's forms
+      const year2030 = '/api/evaluations?year=2030&pageSize=50';
+      expect((await reviewer.get(year2030)).body.total).toBeGreaterThanOrEqual(3);
+      expect((await (await as('fillerA')).get(year2030)).body).toMatchObject({ total: 0, items: [] });
+      expect((await (await as('fillerB')).get(year2030)).body.total).toBe(
+        (await reviewer.get(year2030)).body.total,
+      );
       const drafts = await reviewer.get('/api/evaluations?year=2030&status=draft&hasErrors=false');
       expect(drafts.status).toBe(200);
       expect((await reviewer.get('/api/evaluations?year=abc')).status).toBe(400);
