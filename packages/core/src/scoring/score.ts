@@ -103,6 +103,20 @@ function sameRate(budget: BudgetComputation, reported: number, places: number): 
   return round(rate.times(100), places).equals(round(dec(reported).times(100), places));
 }
 
+/**
+ * The key of the profile's rules, made at most once per form and only for a row remembered from
+ * a recent form (the editor's): bulk scoring never asks for it. The closure is returned unnamed:
+ * under tsx a closure bound to a named const is given its name (a property definition) each
+ * time it is made, which cost about 1% of the import-score-check pipeline.
+ */
+function lazyRulesKey(profile: Profile): () => string {
+  let rules: string | undefined;
+  return () => {
+    rules ??= rulesKey(profile);
+    return rules;
+  };
+}
+
 export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
   const places = profile.rounding.score;
   const pct = profile.rounding.percent;
@@ -154,13 +168,7 @@ export function score(evaluation: Evaluation, profile: Profile): ScoreResult {
   const indicators: IndicatorScore[] = [];
   const computedParts: (number | null)[] = [];
   let complete = b.score.computed !== null;
-  // The key of the profile's rules, made at most once per form and only for a row remembered
-  // from a recent form (the editor's): bulk scoring never asks for it.
-  let rules: string | undefined;
-  const rulesOf = (): string => {
-    rules ??= rulesKey(profile);
-    return rules;
-  };
+  const rulesOf = lazyRulesKey(profile);
   const recent = recentRows(evaluation.indicators);
   evaluation.indicators.forEach((ind, k) => {
     const r = scoreIndicatorRemembered(

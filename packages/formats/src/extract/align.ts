@@ -32,6 +32,27 @@ const SKIP_SLOT = 0;
 const SKIP_CELL = 1;
 const TAKE = 2;
 
+// The alignment's tables, reused from row to row: made anew for each row that reaches the
+// alignment, the two typed arrays cost more than filling them (about 0.5% of the text pipeline).
+// A larger table than SCRATCH_KEPT (a row of hundreds of stray cells) is made for its row only,
+// so no one odd row keeps memory for good. alignCells never runs inside a fit, so one pair serves.
+const SCRATCH_KEPT = 4096;
+let bestScratch = new Float64Array(256);
+let moveScratch = new Uint8Array(256);
+
+/** Tables of at least `size` entries; every entry of `best` below `size` is -Infinity. */
+function tables(size: number): { best: Float64Array; move: Uint8Array } {
+  if (size > SCRATCH_KEPT)
+    return { best: new Float64Array(size).fill(-Infinity), move: new Uint8Array(size) };
+  if (bestScratch.length < size) {
+    bestScratch = new Float64Array(SCRATCH_KEPT);
+    moveScratch = new Uint8Array(SCRATCH_KEPT);
+  }
+  // every move is written before it is read (the table is filled in order), so only best is reset
+  bestScratch.fill(-Infinity, 0, size);
+  return { best: bestScratch, move: moveScratch };
+}
+
 function fits<R extends string>(toks: Tok[], slots: Slot<R>[]): boolean {
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
@@ -86,8 +107,7 @@ export function alignCells<R extends string>(
   const m = slots.length;
   const w = m + 1;
   // best[i * w + j]: best score using the first i cells and the first j columns; move: how it was reached
-  const best = new Float64Array((n + 1) * w).fill(-Infinity);
-  const move = new Uint8Array((n + 1) * w);
+  const { best, move } = tables((n + 1) * w);
   best[0] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {

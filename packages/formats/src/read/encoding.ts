@@ -203,8 +203,9 @@ function hasNonAscii(bytes: Uint8Array): boolean {
  */
 function zeroParity(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 65536);
-  // most files hold no zero byte: one native search says so (and then there are no zeros to count)
-  if (bytes.subarray(0, n).indexOf(0) < 0) return null;
+  // most files hold no zero byte: one native search says so (and then there are no zeros to count).
+  // Buffer's indexOf is a memchr, several times faster than a typed array's own indexOf.
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, n).indexOf(0) < 0) return null;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i++) {

@@ -13,9 +13,17 @@ import { buildRows, cellText, isBlank, type SourceLine } from './text.ts';
 
 type Splitter = 'tab' | 'wide' | 'space';
 
+/** The width of a line's leading run of spaces, tabs (four each), no-break and ideographic spaces. */
 function indentOf(line: string): number {
-  const m = /^[ \t\u00a0\u3000]*/.exec(line);
-  return m ? m[0].replace(/\t/g, '    ').length : 0;
+  // counted in place rather than matched and measured: it is asked of every line
+  let width = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x09) width += 4;
+    else if (c === 0x20 || c === 0xa0 || c === 0x3000) width++;
+    else break;
+  }
+  return width;
 }
 
 function chooseSplitter(lines: SourceLine[]): Splitter {
@@ -46,8 +54,9 @@ export function splitDelimited(line: string, splitter: Splitter): string[] {
 export function readDelimitedLines(lines: SourceLine[], file: string): Grid {
   const content = lines.filter((l) => !isBlank(l.text));
   const splitter = chooseSplitter(content);
+  const indents = content.map((l) => indentOf(l.text));
   const counts = new Map<number, number>();
-  for (const l of content) counts.set(indentOf(l.text), (counts.get(indentOf(l.text)) ?? 0) + 1);
+  for (const indent of indents) counts.set(indent, (counts.get(indent) ?? 0) + 1);
   let modal = 0;
   let best = 0;
   for (const [indent, n] of counts) {
@@ -59,7 +68,7 @@ export function readDelimitedLines(lines: SourceLine[], file: string): Grid {
   const preamble: TextLine[] = [];
   let start = 0;
   if (modal > 0) {
-    while (start < content.length && indentOf(content[start]!.text) < modal) {
+    while (start < content.length && indents[start]! < modal) {
       const l = content[start]!;
       preamble.push({ text: cellText(l.text), source: { line: l.no } });
       start++;

@@ -8,7 +8,7 @@
  */
 import type { Grid, TextLine } from '../grid.ts';
 import { readHtml } from './html.ts';
-import { buildRows, cellText, isBlank, type SourceLine } from './text.ts';
+import { buildRows, cellText, cellTextIn, isBlank, type SourceLine } from './text.ts';
 
 const TABLE_OPEN = /<table[\s>]/i;
 const TABLE_CLOSE = /<\/table\s*>/i;
@@ -96,7 +96,7 @@ export function splitMarkdownRow(line: string): string[] {
       i++;
       from = i + 1;
     } else if (c === 0x7c) {
-      cells.push(current + t.slice(from, i));
+      cells.push(markdownCell(t, current, from, i));
       current = '';
       from = i + 1;
     } else if (c === 0x3c) {
@@ -109,8 +109,16 @@ export function splitMarkdownRow(line: string): string[] {
       }
     }
   }
-  cells.push(current + t.slice(from));
-  return cells.map((c) => cellText(c));
+  cells.push(markdownCell(t, current, from, t.length));
+  return cells;
+}
+
+/**
+ * cellText of a cell's text: `current` (what came before an escape or a `<br>`) and then
+ * t.slice(from, to). Most cells have no such start, and are sliced once, trimmed.
+ */
+function markdownCell(t: string, current: string, from: number, to: number): string {
+  return current === '' ? cellTextIn(t, from, to) : cellText(current + t.slice(from, to));
 }
 
 function isTableLine(line: string): boolean {

@@ -14,7 +14,7 @@
  * cell of its own. Lines without pipes before the first table line are the preamble.
  */
 import type { Cell, Grid, TextLine } from '../grid.ts';
-import { buildRows, cellText, isBlank, type SourceLine, singleCellRow } from './text.ts';
+import { buildRows, cellText, cellTextIn, isBlank, type SourceLine, singleCellRow } from './text.ts';
 
 export interface PipeLine {
   no: number;
@@ -43,7 +43,7 @@ export function parsePipeLine(line: SourceLine): PipeLine {
   let start = from;
   for (let i = from; i <= to; i++) {
     if (i < to && t.charCodeAt(i) !== PIPE) continue;
-    const cell = cellText(t.slice(start, i));
+    const cell = cellTextIn(t, start, i);
     cells.push(cell);
     if (cell !== '') last = segments;
     segments++;
@@ -66,18 +66,26 @@ interface Pending {
 }
 
 export function readPipeLines(lines: SourceLine[], file: string): Grid {
-  const parsed = lines.filter((l) => !isBlank(l.text)).map(parsePipeLine);
   const preamble: TextLine[] = [];
-  let start = 0;
-  while (start < parsed.length && parsed[start]!.kind === 'bare') {
-    const p = parsed[start]!;
-    preamble.push({ text: p.text, source: { line: p.no } });
-    start++;
+  const body: PipeLine[] = [];
+  // the lines with cells, and those of one cell: counted as the lines are read, not filtered out
+  let content = 0;
+  let single = 0;
+  for (const l of lines) {
+    if (isBlank(l.text)) continue;
+    const p = parsePipeLine(l);
+    // bare lines before the first table line are the preamble
+    if (body.length === 0 && p.kind === 'bare') {
+      preamble.push({ text: p.text, source: { line: p.no } });
+      continue;
+    }
+    body.push(p);
+    if (p.kind === 'cells') {
+      content++;
+      if (p.cells.length === 1) single++;
+    }
   }
-  const body = parsed.slice(start);
-  const contentLines = body.filter((p) => p.kind === 'cells');
-  const single = contentLines.filter((p) => p.cells.length === 1).length;
-  const cellPerLine = contentLines.length > 0 && single / contentLines.length >= 0.7;
+  const cellPerLine = content > 0 && single / content >= 0.7;
   return cellPerLine ? cellPerLineGrid(body, preamble, file) : rowPerLineGrid(body, preamble, file);
 }
 

@@ -63,17 +63,30 @@ export function cellText(raw: string): string {
  * through the regex.
  */
 function cleanCell(raw: string): string | null {
-  let start = 0;
-  let end = raw.length;
-  while (start < end && raw.charCodeAt(start) === 0x20) start++;
-  while (end > start && raw.charCodeAt(end - 1) === 0x20) end--;
+  return cleanCellIn(raw, 0, raw.length);
+}
+
+/** cleanCell(text.slice(from, to)), slicing only the trimmed text. */
+function cleanCellIn(text: string, from: number, to: number): string | null {
+  let start = from;
+  let end = to;
+  while (start < end && text.charCodeAt(start) === 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
   for (let i = start; i < end; i++) {
-    const c = raw.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c === 0x20) {
-      if (raw.charCodeAt(i - 1) === 0x20) return null;
+      if (text.charCodeAt(i - 1) === 0x20) return null;
     } else if (c < 0x20 || (c >= 0x7f && isSpaceCode(c))) return null;
   }
-  return start === 0 && end === raw.length ? raw : raw.slice(start, end);
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/**
+ * cellText(text.slice(from, to)): a cell read between two separators of a line. Most cells only
+ * need their spaces trimmed, and are sliced once, trimmed, rather than sliced and sliced again.
+ */
+export function cellTextIn(text: string, from: number, to: number): string {
+  return cleanCellIn(text, from, to) ?? cellText(text.slice(from, to));
 }
 
 /** The characters of SPACE other than ASCII ones: JavaScript's \s beyond ASCII, and the zero-width spaces. */
