@@ -1,4 +1,6 @@
 import type { Finding } from '@jixiao/core';
+import { sql } from 'kysely';
+import { isPostgres } from '../dialect.ts';
 import type { Db, FindingsTable } from '../schema.ts';
 import type { DashboardFilter } from './dashboard.ts';
 
@@ -99,18 +101,23 @@ export async function countFindingsByCode(
   filter: DashboardFilter,
 ): Promise<{ code: string; severity: string; count: number }[]> {
   if (filter.unitIds && filter.unitIds.length === 0) return [];
+  // Summed by the database, each row's JSON taken apart there: parsing 20,000 rows' counts in
+  // JavaScript was 55 ms of a dashboard at 100,000 evaluations, 35 ms on PostgreSQL this way and
+  // 48 ms on SQLite (bench/profiling.md, seventh pass).
+  const pg = isPostgres(db);
+  const each = pg ? sql`json_each_text(e.finding_counts::json)` : sql`json_each(e.finding_counts)`;
   let q = db
-    .selectFrom('evaluations as e')
-    .select('e.finding_counts')
+    .selectFrom(['evaluations as e', each.as('j')])
+    .select([
+      sql<string>`j.key`.as('key'),
+      (pg ? sql<number | string>`sum(j.value::integer)` : sql<number | string>`sum(j.value)`).as('n'),
+    ])
     .where('e.stage', '=', 'self-evaluation')
     .where('e.finding_counts', 'is not', null);
   if (filter.unitIds) q = q.where('e.unit_id', 'in', filter.unitIds);
   if (filter.year !== undefined) q = q.where('e.year', '=', filter.year);
   const sums = new Map<string, number>();
-  for (const r of await q.execute()) {
-    for (const [key, n] of Object.entries(JSON.parse(r.finding_counts as string) as Record<string, number>))
-      sums.set(key, (sums.get(key) ?? 0) + Number(n));
-  }
+  for (const r of await q.groupBy(sql`j.key`).execute()) sums.set(r.key, Number(r.n));
   return [...sums]
     .map(([key, count]) => {
       const cut = key.lastIndexOf('|');
