@@ -6,7 +6,10 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { listEvents } from '../store/repos/audit.ts';
+import { currentChanges } from '../store/repos/changes.ts';
 import { findEvaluation } from '../store/repos/evaluations.ts';
+import { listFindings } from '../store/repos/findings.ts';
 import { listVersions } from '../store/repos/versions.ts';
 import { BACKENDS } from '../testing/databases.ts';
 import { projectDocument, useSeededStore } from '../testing/fixtures.ts';
@@ -58,6 +61,7 @@ describe.runIf(BACKENDS.includes('postgres'))('saves and transitions racing on p
 
   it('refuses a save when the form was submitted after the save read it', async () => {
     const e = await draft('并发提交测试');
+    const changesBefore = await currentChanges(db());
     const save = await racing(e.id, "status = 'submitted'", () =>
       saveEvaluation(db(), p.fillerA, {
         id: e.id,
@@ -70,6 +74,10 @@ describe.runIf(BACKENDS.includes('postgres'))('saves and transitions racing on p
     expect(problem.message).toContain('状态刚刚被他人改变');
     expect(await findEvaluation(db(), e.id)).toMatchObject({ status: 'submitted', version: 1 });
     expect((await listVersions(db(), e.id)).map((v) => v.version)).toEqual([1]);
+    // nothing of the refused save was written: its findings, its audit event, the counter
+    expect(await listFindings(db(), e.id, 2)).toEqual([]);
+    expect(await listEvents(db(), { evaluationId: e.id, action: 'evaluation.save' })).toEqual([]);
+    expect(await currentChanges(db())).toBe(changesBefore);
   }, 60_000);
 
   it('refuses a submission when a new version was saved after the submission read the form', async () => {
