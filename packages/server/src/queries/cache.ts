@@ -11,6 +11,7 @@
  *
  * Bounded by the bytes kept; the least recently used entries go first.
  */
+import { currentChanges } from '../store/repos/changes.ts';
 import type { Db } from '../store/schema.ts';
 
 interface Entry {
@@ -74,4 +75,20 @@ export function jsonCache(maxBytes: number): JsonCache {
       return entry.value;
     },
   };
+}
+
+/**
+ * `cache`'s JSON for `key` while nothing has been written since it was made: stamped with the
+ * store's change counter (store/repos/changes.ts), read before computing, so a kept answer is
+ * never older than the count it is kept under, in any process. For answers any write may change
+ * (the dashboard, its points, the lists).
+ */
+export async function keptUntilNextWrite(
+  cache: JsonCache,
+  db: Db,
+  key: string,
+  compute: () => Promise<string>,
+): Promise<Buffer> {
+  const changes = await currentChanges(db);
+  return cache.get(db, key, String(changes), compute);
 }

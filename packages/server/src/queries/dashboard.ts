@@ -8,7 +8,6 @@ import { type Decimal, dec, roundNumber } from '@jixiao/core';
 import type { Actor } from '../domain.ts';
 import { STATUSES, type Status } from '../domain.ts';
 import { evaluationScope } from '../policies/evaluations.ts';
-import { currentChanges } from '../store/repos/changes.ts';
 import {
   type BucketEdges,
   countDashboardUnits,
@@ -20,7 +19,7 @@ import {
 } from '../store/repos/dashboard.ts';
 import { countFindingsByCode } from '../store/repos/findings.ts';
 import type { Db } from '../store/schema.ts';
-import { jsonCache } from './cache.ts';
+import { jsonCache, keptUntilNextWrite } from './cache.ts';
 
 export interface Bucket {
   label: string;
@@ -187,6 +186,5 @@ export async function dashboardJson(db: Db, actor: Actor | null, options: Dashbo
     size: options.unitsPageSize ?? UNITS_PAGE_SIZE,
     only: options.unitIds ?? null,
   });
-  const changes = await currentChanges(db);
-  return kept.get(db, key, String(changes), async () => JSON.stringify(await dashboard(db, actor, options)));
+  return keptUntilNextWrite(kept, db, key, async () => JSON.stringify(await dashboard(db, actor, options)));
 }

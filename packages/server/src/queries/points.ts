@@ -6,10 +6,9 @@
  */
 import type { Actor } from '../domain.ts';
 import { evaluationScope } from '../policies/evaluations.ts';
-import { currentChanges } from '../store/repos/changes.ts';
 import { dashboardPoints } from '../store/repos/dashboard.ts';
 import type { Db } from '../store/schema.ts';
-import { jsonCache } from './cache.ts';
+import { jsonCache, keptUntilNextWrite } from './cache.ts';
 
 /** One form: id, unit name, project (null for a department form), total, execution rate, grade. */
 export type Point = [
@@ -51,6 +50,5 @@ const kept = jsonCache(32 * 1024 * 1024);
 /** The points as JSON (UTF-8), computed again only after a write. */
 export async function pointsJson(db: Db, actor: Actor | null, year: number | null): Promise<Buffer> {
   const key = JSON.stringify({ scope: evaluationScope(actor).unitIds ?? null, year });
-  const changes = await currentChanges(db);
-  return kept.get(db, key, String(changes), async () => JSON.stringify(await points(db, actor, year)));
+  return keptUntilNextWrite(kept, db, key, async () => JSON.stringify(await points(db, actor, year)));
 }

@@ -14,7 +14,7 @@ import { submitEvaluation } from '../../commands/submitEvaluation.ts';
 import { type Actor, STAGES, STATUSES } from '../../domain.ts';
 import type { WrittenVersion } from '../../evaluations/persist.ts';
 import { evaluationScope } from '../../policies/evaluations.ts';
-import { jsonCache } from '../../queries/cache.ts';
+import { jsonCache, keptUntilNextWrite } from '../../queries/cache.ts';
 import {
   detailJsonOf,
   evaluationAudit,
@@ -24,7 +24,6 @@ import {
   versionDiff,
   versionList,
 } from '../../queries/evaluations.ts';
-import { currentChanges } from '../../store/repos/changes.ts';
 import type { EvaluationRecord } from '../../store/repos/evaluations.ts';
 import { storedFinding } from '../../store/repos/findings.ts';
 import { listSnapshots } from '../../store/repos/snapshots.ts';
@@ -190,10 +189,8 @@ export const evaluationRoutes = [
       };
       const page = pageOf(query);
       const key = JSON.stringify({ scope: evaluationScope(actor).unitIds ?? null, filter, page });
-      // read before computing, so a kept answer is never older than the count it is kept under
-      const changes = await currentChanges(db);
       return rawJson(
-        await lists.get(db, key, String(changes), async () => {
+        await keptUntilNextWrite(lists, db, key, async () => {
           const r = await evaluationList(db, actor, filter, page);
           return JSON.stringify({
             items: r.items.map(evaluationSummaryView),
