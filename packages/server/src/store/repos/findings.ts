@@ -116,12 +116,11 @@ export async function countFindingsByCode(
     .where('e.finding_counts', 'is not', null);
   if (filter.unitIds) q = q.where('e.unit_id', 'in', filter.unitIds);
   if (filter.year !== undefined) q = q.where('e.year', '=', filter.year);
-  const sums = new Map<string, number>();
-  for (const r of await q.groupBy(sql`j.key`).execute()) sums.set(r.key, Number(r.n));
-  return [...sums]
-    .map(([key, count]) => {
-      const cut = key.lastIndexOf('|');
-      return { code: key.slice(0, cut), severity: key.slice(cut + 1), count };
+  // one row a key, `code|severity`
+  return (await q.groupBy(sql`j.key`).execute())
+    .map((r) => {
+      const cut = r.key.lastIndexOf('|');
+      return { code: r.key.slice(0, cut), severity: r.key.slice(cut + 1), count: Number(r.n) };
     })
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
