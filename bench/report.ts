@@ -2,6 +2,8 @@
  * docs/benchmarks.md from one run's results: the machine, then each section's method, its
  * figures (median of the runs with min and max, the baseline's, the ratio) and the goals.
  */
+
+import type { MachineProbe } from './probe.ts';
 import type { Figure, Section } from './stats.ts';
 
 export interface Machine {
@@ -11,6 +13,8 @@ export interface Machine {
   node: string;
   platform: string;
   load: number[];
+  /** what a system call, a loopback round trip and a JavaScript step cost here (bench/probe.ts); absent in runs before it */
+  probe?: MachineProbe;
 }
 
 export interface Results {
@@ -79,6 +83,11 @@ export function renderReport(r: Results, extras: ReportExtras): string {
     '',
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory, ${m.platform}`,
     `- Node ${m.node}`,
+    ...(m.probe
+      ? [
+          `- Measured on this machine before the run (bench/probe.ts): a system call (fstat) ${num(m.probe.syscallNs / 1000)} µs, a 64-byte TCP round trip on loopback ${num(m.probe.loopbackRoundTripUs)} µs, a step of a small JavaScript loop ${num(m.probe.jsStepNs)} ns. Machines reporting the same CPU name were seen to differ tenfold in the first and twofold in the database figures (bench/profiling.md, eighth pass).`,
+        ]
+      : []),
     `- Load average when the run started: ${m.load.map((l) => l.toFixed(2)).join(', ')} (other work shares this machine, so every figure carries its noise; the min–max shows how much).`,
     '',
     'Each figure is the median of its runs with the min and max; its baseline is measured in the same process in the same run, alternating with it. "Baseline better by" is the baseline median over the figure median (throughput) or the figure over the baseline (times): how many times cheaper the baseline is. Goals come from issue 8 and are read against, not asserted.',

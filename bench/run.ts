@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { probeMachine } from './probe.ts';
 import { type Machine, type Results, renderReport } from './report.ts';
 import { QUICK, RESULT_MARKER, type Section } from './stats.ts';
 
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   const results: Results = {
     startedAt: startedAt.toISOString(),
     seconds: 0,
-    machine: machine(),
+    machine: { ...machine(), probe: await probeMachine() },
     quick: QUICK,
     sections: [],
     failed: [],

@@ -4,6 +4,7 @@
  * report renders them. The figures themselves mean nothing at these sizes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { probeMachine } from '../bench/probe.ts';
 import { renderReport } from '../bench/report.ts';
 import { BENCHMARKS, type BenchmarkId, machine, runBenchmark } from '../bench/run.ts';
 import type { Section } from '../bench/stats.ts';
@@ -79,5 +80,22 @@ describe('npm run bench, quick sizes', () => {
     expect(md).toContain(machine().cpu);
     expect(md).toContain(`Node ${process.version}`);
     for (const s of sections) expect(md).toContain(`## ${s.title}`);
+  });
+
+  it('measures what a system call, a loopback round trip and a JavaScript step cost, and reports them', async () => {
+    const probe = await probeMachine();
+    for (const v of Object.values(probe)) {
+      expect(Number.isFinite(v)).toBe(true);
+      expect(v).toBeGreaterThan(0);
+    }
+    // a round trip takes several system calls on each side
+    expect(probe.loopbackRoundTripUs * 1000).toBeGreaterThan(probe.syscallNs);
+    const results = { startedAt: 'now', seconds: 1, quick: true, sections: [], failed: [] };
+    const md = renderReport({ ...results, machine: { ...machine(), probe } }, { resultsFile: 'x.json' });
+    expect(md).toMatch(/a system call \(fstat\) [\d.,]+ µs, a 64-byte TCP round trip on loopback [\d.,]+ µs/);
+    // results from before the probe render without the line
+    expect(renderReport({ ...results, machine: machine() }, { resultsFile: 'x.json' })).not.toContain(
+      'fstat',
+    );
   });
 });
