@@ -15,7 +15,7 @@ import { generateForm, renderForm } from '../packages/formats/src/corpus/index.t
 import { askedSize, emit, type Figure, figure, log, QUICK, RUNS, type Section, sizeFrom } from './stats.ts';
 
 /** About how long the bundle may take by default (see bundleN). */
-const BUNDLE_BUDGET_MS = 60_000;
+const BUNDLE_BUDGET_MS = 30_000;
 
 function seedForm(): Evaluation {
   const path = new URL('../examples/seed-hubei-dept-2023.expected.json', import.meta.url);
@@ -46,9 +46,9 @@ async function perCall(reps: number, work: () => Promise<unknown>): Promise<numb
 }
 
 export async function runExports(): Promise<Section> {
-  // the bundle's size, unless given: as many forms as print in about a minute here, at most 200
-  // (printing took 250 ms a form on one machine and 1.2 s on another with the same code; the
-  // suite must stay within its 10 minutes)
+  // the bundle's size, unless given: as many forms as print in about half a minute here, at most
+  // 200 (printing took 250 ms a form on one machine and 1.2–1.5 s on others with the same code;
+  // with a minute's bundle the suite took 553–569 s on such a machine, close to its 10 minutes)
   let bundleN = sizeFrom('BENCH_BUNDLE_N', 200, 2);
   const bundleRuns = sizeFrom('BENCH_BUNDLE_RUNS', 1, 1);
   const reps = QUICK ? 3 : 20;

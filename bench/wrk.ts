@@ -37,6 +37,8 @@ export interface WrkResult {
 }
 
 let available: boolean | undefined;
+/** request files are named per call: two runs at once in one process must not share one */
+let files = 0;
 
 /** Whether `wrk` can be run here (`apt-get install wrk`). */
 export function wrkAvailable(): boolean {
@@ -75,7 +77,7 @@ export async function wrk(
   connections: number,
 ): Promise<WrkResult> {
   if (requests.length === 0) throw new Error('wrk: no requests');
-  const file = join(tmpdir(), `jixiao-wrk-${process.pid}.txt`);
+  const file = join(tmpdir(), `jixiao-wrk-${process.pid}-${files++}.txt`);
   writeFileSync(file, requestFile(headers, requests));
   try {
     const args = [
