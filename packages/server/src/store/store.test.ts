@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../ids.ts';
 import { BACKENDS, createTestStore, type TestStore } from '../testing/databases.ts';
 import { knownMigrations, migrateToLatest, migrationStatus } from './database.ts';
-import { nowIso } from './dialect.ts';
+import { nowIso, writeJson } from './dialect.ts';
 import { findAttachment, insertAttachment } from './repos/attachments.ts';
 import { listEvents, recordEvent } from './repos/audit.ts';
 import { currentChanges } from './repos/changes.ts';
@@ -21,7 +21,7 @@ import { findLiveSession, insertSession } from './repos/sessions.ts';
 import { insertSnapshot, latestSnapshot, listPublished } from './repos/snapshots.ts';
 import { insertUnit } from './repos/units.ts';
 import { findLoginUser, insertUser } from './repos/users.ts';
-import { findVersion, insertVersion, insertVersionWithFindings } from './repos/versions.ts';
+import { findVersion, insertVersionWithFindings } from './repos/versions.ts';
 
 const DOC = (() => {
   const r = validate({
@@ -192,17 +192,21 @@ describe.each(BACKENDS)('store on %s', (dialect) => {
   it('gives back a saved document, its timestamps and its bytes exactly', async () => {
     const id = await newEvaluation();
     const at = '2024-06-10T08:09:10.123Z';
-    await insertVersion(t.store.db, {
-      id: newId(),
-      evaluationId: id,
-      version: 1,
-      document: DOC,
-      score: null,
-      total: '92.5',
-      grade: '优',
-      createdBy: userId,
-      createdAt: at,
-    });
+    await insertVersionWithFindings(
+      t.store.db,
+      {
+        id: newId(),
+        evaluationId: id,
+        version: 1,
+        documentJson: writeJson(DOC),
+        scoreJson: null,
+        total: '92.5',
+        grade: '优',
+        createdBy: userId,
+        createdAt: at,
+      },
+      [],
+    );
     const v = await findVersion(t.store.db, id, 1);
     expect(v?.document).toEqual(DOC);
     expect(v?.createdAt).toBe(at);

@@ -1,5 +1,5 @@
 import type { Evaluation, Finding, ScoreResult } from '@jixiao/core';
-import { isPostgres, readJson, readJsonOrNull, writeJson } from '../dialect.ts';
+import { isPostgres, readJson, readJsonOrNull } from '../dialect.ts';
 import type { Db } from '../schema.ts';
 import { findingRow, insertFindings } from './findings.ts';
 
@@ -25,35 +25,17 @@ export function versionRowId(evaluationId: string, version: number): string {
   return `${evaluationId}/${version}`;
 }
 
+/** A version to write, its document and score already serialised (a save answers with the same text). */
 export interface NewVersion {
   id: string;
   evaluationId: string;
   version: number;
-  document: Evaluation;
-  score: ScoreResult | null;
+  documentJson: string;
+  scoreJson: string | null;
   total: string | null;
   grade: string | null;
   createdBy: string;
   createdAt: string;
-}
-
-export async function insertVersion(db: Db, v: NewVersion): Promise<void> {
-  const { document, score, ...rest } = v;
-  await insertVersionJson(db, {
-    ...rest,
-    documentJson: writeJson(document),
-    scoreJson: score === null ? null : writeJson(score),
-  });
-}
-
-export type NewVersionJson = Omit<NewVersion, 'document' | 'score'> & {
-  documentJson: string;
-  scoreJson: string | null;
-};
-
-/** insertVersion with the document and score already serialised (a save answers with the same text). */
-export async function insertVersionJson(db: Db, v: NewVersionJson): Promise<void> {
-  await db.insertInto('evaluation_versions').values(versionValues(v)).execute();
 }
 
 // well under PostgreSQL's 65,535 bound parameters per statement (11 per finding)
@@ -65,7 +47,7 @@ const FINDINGS_IN_ONE_STATEMENT = 2000;
  */
 export async function insertVersionWithFindings(
   db: Db,
-  v: NewVersionJson,
+  v: NewVersion,
   findings: readonly Finding[],
 ): Promise<void> {
   if (isPostgres(db) && findings.length > 0 && findings.length <= FINDINGS_IN_ONE_STATEMENT) {
@@ -77,11 +59,11 @@ export async function insertVersionWithFindings(
       .execute();
     return;
   }
-  await insertVersionJson(db, v);
+  await db.insertInto('evaluation_versions').values(versionValues(v)).execute();
   await insertFindings(db, v.evaluationId, v.version, findings);
 }
 
-function versionValues(v: NewVersionJson) {
+function versionValues(v: NewVersion) {
   return {
     id: v.id,
     evaluation_id: v.evaluationId,
