@@ -1,9 +1,9 @@
 /**
  * A few costs of the machine itself, taken before the benchmarks: two machines that report the
- * same CPU name ("AMD EPYC", 2 cores) were seen to differ twofold on the database and network
- * figures while differing far less on pure JavaScript, because their system calls cost 10× apart
- * (bench/profiling.md, eighth pass). With these in the results, a figure that moved between two
- * runs can be told apart from a machine that moved.
+ * same CPU name ("AMD EPYC", 2 cores) ran the same code's database, network and printing figures
+ * 1.6 to 8 times apart and its pure JavaScript 23–45 % apart; on the slower one an fstat took
+ * 2.7–4.9 µs (bench/profiling.md, eighth pass). With these in the results, a figure that moved
+ * between two runs can be told apart from a machine that moved.
  */
 import { closeSync, fstatSync, openSync, rmSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';

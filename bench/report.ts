@@ -85,7 +85,7 @@ export function renderReport(r: Results, extras: ReportExtras): string {
     `- Node ${m.node}`,
     ...(m.probe
       ? [
-          `- Measured on this machine before the run (bench/probe.ts): a system call (fstat) ${num(m.probe.syscallNs / 1000)} µs, a 64-byte TCP round trip on loopback ${num(m.probe.loopbackRoundTripUs)} µs, a step of a small JavaScript loop ${num(m.probe.jsStepNs)} ns. Machines reporting the same CPU name were seen to differ tenfold in the first and twofold in the database figures (bench/profiling.md, eighth pass).`,
+          `- Measured on this machine before the run (bench/probe.ts): a system call (fstat) ${num(m.probe.syscallNs / 1000)} µs, a 64-byte TCP round trip on loopback ${num(m.probe.loopbackRoundTripUs)} µs, a step of a small JavaScript loop ${num(m.probe.jsStepNs)} ns. Two machines reporting the same CPU name ran the same code's database, network and printing figures 1.6 to 8 times apart (bench/profiling.md, eighth pass).`,
         ]
       : []),
     `- Load average when the run started: ${m.load.map((l) => l.toFixed(2)).join(', ')} (other work shares this machine, so every figure carries its noise; the min–max shows how much).`,
